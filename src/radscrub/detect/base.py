@@ -1,0 +1,173 @@
+"""The detector contract: every radscrub detector is also a presidio-analyzer recognizer.
+
+A detector implements one method, ``find(text, context) -> list[PhiSpan]``. Pattern detectors
+declare a class-level table of :class:`Pattern` and inherit matching with a timeout.
+``analyze`` adapts ``find`` to presidio, so any detector can be added to an ``AnalyzerEngine``.
+"""
+
+from __future__ import annotations
+
+import functools
+from abc import abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from radscrub.config import DetectConfig
+from radscrub.errors import DetectionTimeout
+from radscrub.spans import PhiLabel, PhiSpan
+
+
+@dataclass(frozen=True)
+class RecordContext:
+    """What is known about the record a text belongs to.
+
+    ``known`` maps a kind (``name``, ``mrn``, ``accession``, ``date``, ``phone``, ``id`` ...) to the
+    record's own structured values of that kind, e.g. the export's patient-name column.
+    """
+
+    patient_id: str | None = None
+    known: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+EMPTY_CONTEXT = RecordContext()
+
+
+class Detector(EntityRecognizer):  # type: ignore[misc]
+    """Base class: subclasses set ``labels`` and implement ``find``."""
+
+    labels: ClassVar[tuple[PhiLabel, ...]] = ()
+
+    def __init__(self, config: DetectConfig | None = None, *, name: str | None = None) -> None:
+        self.config = config or DetectConfig()
+        super().__init__(
+            supported_entities=[label.value for label in self.labels],
+            name=name or type(self).__name__,
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        """Presidio hook; radscrub detectors load what they need in ``__init__``."""
+
+    @abstractmethod
+    def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
+        """Return the PHI spans found in ``text`` (any order; overlaps allowed)."""
+
+    def analyze(
+        self, text: str, entities: Sequence[str] | None, nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        """Presidio entry point: ``find`` results as RecognizerResults, filtered by ``entities``."""
+        wanted = set(entities) if entities else None
+        return [
+            RecognizerResult(
+                entity_type=span.label.value,
+                start=span.start,
+                end=span.end,
+                score=span.score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for span in self.find(text)
+            if wanted is None or span.label.value in wanted
+        ]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One regular expression (``regex`` module syntax) that finds one label.
+
+    ``group`` names the capture group holding the identifier itself (0 = whole match), so context
+    words such as ``MRN:`` can be matched without becoming part of the span.
+    """
+
+    name: str
+    regex: str
+    label: PhiLabel
+    score: float = 0.85
+    group: int | str = 0
+    flags: int = regex.IGNORECASE | regex.VERSION1
+
+
+@functools.lru_cache(maxsize=512)
+def compile_pattern(pattern: str, flags: int) -> regex.Pattern[str]:
+    """Compile once per process (patterns are class-level constants)."""
+    return regex.compile(pattern, flags)
+
+
+def iter_matches(
+    compiled: regex.Pattern[str], text: str, timeout: float, where: str
+) -> Iterator[regex.Match[str]]:
+    """``compiled.finditer`` with a time budget; raise DetectionTimeout naming the pattern."""
+    try:
+        yield from compiled.finditer(text, timeout=timeout)
+    except TimeoutError:
+        raise DetectionTimeout(
+            f"pattern {where} exceeded {timeout:g}s on a text of {len(text)} characters; "
+            "the record is quarantined. Raise detect.pattern_timeout if such texts are expected."
+        ) from None
+
+
+class PatternDetector(Detector):
+    """A detector defined by a table of patterns; override ``make_span`` to validate or parse."""
+
+    patterns: ClassVar[tuple[Pattern, ...]] = ()
+
+    def __init__(self, config: DetectConfig | None = None, *, name: str | None = None) -> None:
+        super().__init__(config, name=name)
+        self._compiled = [(p, compile_pattern(p.regex, p.flags)) for p in self.patterns]
+
+    def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
+        spans: list[PhiSpan] = []
+        timeout = self.config.pattern_timeout
+        for pattern, compiled in self._compiled:
+            where = f"{self.name}.{pattern.name}"
+            for match in iter_matches(compiled, text, timeout, where):
+                span = self.make_span(pattern, match, text)
+                if span is not None:
+                    spans.append(span)
+        return spans
+
+    def make_span(self, pattern: Pattern, match: regex.Match[str], text: str) -> PhiSpan | None:
+        """Turn one match into a span (or None to reject it). Default: the pattern's group."""
+        start, end = match.span(pattern.group)
+        if start < 0 or start == end:
+            return None
+        return PhiSpan(
+            start, end, pattern.label, pattern.score, f"{self.name}.{pattern.name}", text[start:end]
+        )
+
+
+class PresidioDetector(Detector):
+    """Wrap any presidio ``EntityRecognizer`` so it runs as a radscrub detector.
+
+    ``label_map`` maps presidio entity types to PhiLabels (e.g. ``{"PERSON": PhiLabel.NAME}``);
+    entity types neither in the map nor PhiLabel names are ignored.
+    """
+
+    def __init__(
+        self,
+        recognizer: EntityRecognizer,
+        label_map: Mapping[str, PhiLabel] | None = None,
+        config: DetectConfig | None = None,
+    ) -> None:
+        self.recognizer = recognizer
+        self.label_map = dict(label_map or {})
+        super().__init__(config, name=recognizer.name)
+        self.supported_entities = list(recognizer.supported_entities)
+
+    def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
+        results = self.recognizer.analyze(text, self.recognizer.supported_entities, None) or []
+        return list(self._convert(results, text))
+
+    def _convert(self, results: Iterable[RecognizerResult], text: str) -> Iterator[PhiSpan]:
+        for r in results:
+            label = self.label_map.get(r.entity_type)
+            if label is None and r.entity_type in PhiLabel.__members__:
+                label = PhiLabel[r.entity_type]
+            if label is not None and r.end > r.start:
+                yield PhiSpan(r.start, r.end, label, r.score, self.name, text[r.start : r.end])

@@ -1,0 +1,1 @@
+"""Readers and writers for report exports, row accounting, quarantine and batch runs."""

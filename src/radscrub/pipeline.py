@@ -1,0 +1,102 @@
+"""Scrubber: detect -> resolve -> transform, with everything loaded once at construction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from presidio_analyzer import EntityRecognizer
+
+from radscrub.config import ScrubConfig
+from radscrub.detect import Detector, PresidioDetector, RecordContext, build_detectors
+from radscrub.errors import InputError
+from radscrub.resolve import AllowPredicate, resolve
+from radscrub.spans import PhiSpan, ScrubResult
+from radscrub.transform import Transformer
+
+KnownValues = Mapping[str, str | Iterable[str]]
+"""Per-record structured identifiers by kind, e.g. ``{"name": "SMITH, JOHN", "mrn": "123"}``."""
+
+
+def make_context(patient_id: str | None = None, known: KnownValues | None = None) -> RecordContext:
+    """Normalise the public ``patient_id``/``known`` arguments into a RecordContext."""
+    values: dict[str, tuple[str, ...]] = {}
+    for kind, value in (known or {}).items():
+        items = (value,) if isinstance(value, str) else tuple(value)
+        cleaned = tuple(v.strip() for v in items if v is not None and str(v).strip())
+        if cleaned:
+            values[kind.lower()] = cleaned
+    return RecordContext(patient_id=patient_id, known=values)
+
+
+class Scrubber:
+    """De-identifies report text. Build one per process and reuse it: construction loads models.
+
+    ``detectors`` adds detectors after the built-in ones named in the config: radscrub
+    ``Detector`` instances, or any presidio ``EntityRecognizer`` (its entity types must be PhiLabel
+    names, or wrap it in ``PresidioDetector`` with a label map).
+    """
+
+    def __init__(
+        self,
+        config: ScrubConfig | None = None,
+        *,
+        detectors: Sequence[Detector | EntityRecognizer] = (),
+    ) -> None:
+        self.config = config or ScrubConfig()
+        self.detectors: list[Detector] = build_detectors(self.config.detect)
+        for extra in detectors:
+            self.detectors.append(
+                extra if isinstance(extra, Detector) else PresidioDetector(extra, config=None)
+            )
+        self._allowed: AllowPredicate | None = _allow_predicate(self.config)
+        self.transformer = Transformer(self.config.transform)
+
+    def detect(
+        self, text: str, *, patient_id: str | None = None, known: KnownValues | None = None
+    ) -> list[PhiSpan]:
+        """Find PHI in ``text``: sorted, non-overlapping spans with Python str offsets."""
+        return self._detect(_check_text(text), make_context(patient_id, known))
+
+    def scrub(
+        self, text: str, *, patient_id: str | None = None, known: KnownValues | None = None
+    ) -> ScrubResult:
+        """Detect PHI and replace it according to the config's transform actions."""
+        text = _check_text(text)
+        context = make_context(patient_id, known)
+        return self.transformer.transform(text, self._detect(text, context), context)
+
+    def scrub_many(
+        self, texts: Iterable[str], *, patient_ids: Iterable[str | None] | None = None
+    ) -> Iterator[ScrubResult]:
+        """Scrub a stream of texts lazily (one result per text, in order)."""
+        ids: Iterable[str | None] = patient_ids if patient_ids is not None else _nones()
+        for text, patient_id in zip(texts, ids, strict=False):
+            yield self.scrub(text, patient_id=patient_id)
+
+    def _detect(self, text: str, context: RecordContext) -> list[PhiSpan]:
+        if not text.strip():
+            return []
+        raw: list[PhiSpan] = []
+        for detector in self.detectors:
+            raw.extend(detector.find(text, context))
+        return resolve(raw, text, min_score=self.config.detect.min_score, allowed=self._allowed)
+
+
+def _nones() -> Iterator[None]:
+    while True:
+        yield None
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"report text must be str, got {type(text).__name__}")
+    return text
+
+
+def _allow_predicate(config: ScrubConfig) -> AllowPredicate | None:
+    """The clinical-vocabulary allow-list, once the allow module is available."""
+    try:
+        from radscrub.detect.allow import AllowList
+    except ImportError:
+        return None
+    return AllowList.from_config(config.detect).allows
