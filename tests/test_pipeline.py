@@ -135,3 +135,14 @@ def test_scrub_removes_every_detected_span(text: str) -> None:
     assert result.text.startswith("badge [ID] ")
     for rep in result.replacements:
         assert result.text[rep.out_start : rep.out_end] == rep.new_text != rep.span.text
+
+
+def test_batch_paths_equal_single_paths() -> None:
+    scrubber = Scrubber(no_builtins(), detectors=[BadgeDetector()])
+    texts = ["badge 11111", "", "   ", "no id", "badge 22222 and badge 33333"] * 7
+    ids = [f"P{i % 3}" for i in range(len(texts))]
+    singles = [scrubber.detect(t) for t in texts]
+    assert list(scrubber.detect_many(texts, batch_size=4)) == singles
+    batch = list(scrubber.scrub_many(texts, patient_ids=ids, batch_size=3))
+    assert [r.text for r in batch] == [scrubber.scrub(t, patient_id=p).text for t, p in zip(texts, ids)]
+    assert [r.patient_id for r in batch] == ids

@@ -65,26 +65,72 @@ class Scrubber:
         context = make_context(patient_id, known)
         return self.transformer.transform(text, self._detect(text, context), context)
 
+    def detect_many(
+        self,
+        texts: Iterable[str],
+        *,
+        patient_ids: Iterable[str | None] | None = None,
+        known: Iterable[KnownValues | None] | None = None,
+        batch_size: int = 64,
+    ) -> Iterator[list[PhiSpan]]:
+        """``detect`` over a stream, lazily and in order; model detectors work a batch at a time."""
+        for texts_batch, contexts in _batches(texts, patient_ids, known, batch_size):
+            yield from self._detect_batch(texts_batch, contexts)
+
     def scrub_many(
-        self, texts: Iterable[str], *, patient_ids: Iterable[str | None] | None = None
+        self,
+        texts: Iterable[str],
+        *,
+        patient_ids: Iterable[str | None] | None = None,
+        known: Iterable[KnownValues | None] | None = None,
+        batch_size: int = 64,
     ) -> Iterator[ScrubResult]:
-        """Scrub a stream of texts lazily (one result per text, in order)."""
-        ids: Iterable[str | None] = patient_ids if patient_ids is not None else _nones()
-        for text, patient_id in zip(texts, ids, strict=False):
-            yield self.scrub(text, patient_id=patient_id)
+        """``scrub`` over a stream, lazily and in order (one result per text)."""
+        for texts_batch, contexts in _batches(texts, patient_ids, known, batch_size):
+            spans_batch = self._detect_batch(texts_batch, contexts)
+            for text, spans, context in zip(texts_batch, spans_batch, contexts, strict=True):
+                yield self.transformer.transform(text, spans, context)
+
+    def _detect_batch(
+        self, texts: list[str], contexts: list[RecordContext]
+    ) -> list[list[PhiSpan]]:
+        raw: list[list[PhiSpan]] = [[] for _ in texts]
+        live = [i for i, text in enumerate(texts) if text.strip()]
+        for detector in self.detectors:
+            found = detector.find_many([texts[i] for i in live], [contexts[i] for i in live])
+            for i, spans in zip(live, found, strict=True):
+                raw[i].extend(spans)
+        min_score = self.config.detect.min_score
+        return [
+            resolve(spans, text, min_score=min_score, allowed=self._allowed)
+            for text, spans in zip(texts, raw, strict=True)
+        ]
 
     def _detect(self, text: str, context: RecordContext) -> list[PhiSpan]:
-        if not text.strip():
-            return []
-        raw: list[PhiSpan] = []
-        for detector in self.detectors:
-            raw.extend(detector.find(text, context))
-        return resolve(raw, text, min_score=self.config.detect.min_score, allowed=self._allowed)
+        return self._detect_batch([text], [context])[0]
 
 
-def _nones() -> Iterator[None]:
-    while True:
-        yield None
+def _batches(
+    texts: Iterable[str],
+    patient_ids: Iterable[str | None] | None,
+    known: Iterable[KnownValues | None] | None,
+    batch_size: int,
+) -> Iterator[tuple[list[str], list[RecordContext]]]:
+    """Group a stream into (texts, contexts) batches, checking each text."""
+    ids = iter(patient_ids) if patient_ids is not None else None
+    knowns = iter(known) if known is not None else None
+    texts_batch: list[str] = []
+    contexts: list[RecordContext] = []
+    for text in texts:
+        patient_id = next(ids, None) if ids is not None else None
+        record_known = next(knowns, None) if knowns is not None else None
+        texts_batch.append(_check_text(text))
+        contexts.append(make_context(patient_id, record_known))
+        if len(texts_batch) >= batch_size:
+            yield texts_batch, contexts
+            texts_batch, contexts = [], []
+    if texts_batch:
+        yield texts_batch, contexts
 
 
 def _check_text(text: object) -> str:

@@ -56,6 +56,12 @@ class Detector(EntityRecognizer):  # type: ignore[misc]
     def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
         """Return the PHI spans found in ``text`` (any order; overlaps allowed)."""
 
+    def find_many(
+        self, texts: Sequence[str], contexts: Sequence[RecordContext]
+    ) -> list[list[PhiSpan]]:
+        """``find`` over a batch; model-backed detectors override this to batch their work."""
+        return [self.find(text, context) for text, context in zip(texts, contexts, strict=True)]
+
     def analyze(
         self, text: str, entities: Sequence[str] | None, nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
