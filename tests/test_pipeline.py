@@ -144,5 +144,7 @@ def test_batch_paths_equal_single_paths() -> None:
     singles = [scrubber.detect(t) for t in texts]
     assert list(scrubber.detect_many(texts, batch_size=4)) == singles
     batch = list(scrubber.scrub_many(texts, patient_ids=ids, batch_size=3))
-    assert [r.text for r in batch] == [scrubber.scrub(t, patient_id=p).text for t, p in zip(texts, ids)]
+    assert [r.text for r in batch] == [
+        scrubber.scrub(t, patient_id=p).text for t, p in zip(texts, ids)
+    ]
     assert [r.patient_id for r in batch] == ids

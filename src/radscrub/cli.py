@@ -12,6 +12,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from radscrub.config import ScrubConfig
 from radscrub.errors import RadscrubError
 
 app = typer.Typer(
@@ -34,17 +35,17 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(code=2)
 
 
-def load_config(path: Path | None):  # type: ignore[no-untyped-def]
+def load_config(path: Path | None) -> ScrubConfig:
     """Load the ScrubConfig named on the command line, or the embedded defaults."""
-    from radscrub.config import ScrubConfig
-
     return ScrubConfig.from_toml(path) if path is not None else ScrubConfig()
 
 
 @app.command()
 def detect(
     input: Annotated[Path, typer.Argument(help="JSONL with one {'id', 'text'} object per line.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write predicted spans (JSONL).")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write predicted spans (JSONL).")
+    ],
     config: ConfigOption = None,
 ) -> None:
     """Detect PHI spans: writes {"id", "spans": [{start, end, label, score, source}]} per line."""
@@ -76,6 +77,53 @@ def scrub(
     except RadscrubError as exc:
         fail(str(exc))
     sys.stdout.write(result.text)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold corpus: JSONL, BRAT, i2b2 XML or PhysioNet deid.")
+    ],
+    pred: Annotated[
+        Path | None,
+        typer.Option("--pred", help="Predicted spans of any tool (JSONL); omit to run radscrub."),
+    ] = None,
+    label_map: Annotated[
+        str | None,
+        typer.Option(
+            "--label-map", help="TOML/JSON map, built-in name or 'none' (default: from the path)."
+        ),
+    ] = None,
+    gold_format: Annotated[
+        str, typer.Option("--format", help="Gold format (auto, jsonl, brat, i2b2, physionet).")
+    ] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Per-label recall/precision bars (PNG).")
+    ] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Every missed/spurious span in context (JSONL; has PHI)."),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Score predicted PHI spans against gold spans: token leak rates, strict/relaxed/overlap."""
+    from radscrub.evaluation.plot import plot_report
+    from radscrub.evaluation.report import render_json, render_text, write_errors
+    from radscrub.evaluation.run import evaluate_files
+
+    try:
+        scrub_config = load_config(config) if pred is None else None
+        run = evaluate_files(
+            gold, pred, label_map=label_map, gold_format=gold_format, config=scrub_config
+        )
+        if plot is not None:
+            plot_report(run.report, plot)
+        if errors is not None:
+            write_errors(run.errors(), errors)
+    except RadscrubError as exc:
+        fail(str(exc))
+    typer.echo(render_json(run.report) if as_json else render_text(run.report), nl=False)
 
 
 def _read_text(source: str) -> str:

@@ -91,9 +91,7 @@ class Scrubber:
             for text, spans, context in zip(texts_batch, spans_batch, contexts, strict=True):
                 yield self.transformer.transform(text, spans, context)
 
-    def _detect_batch(
-        self, texts: list[str], contexts: list[RecordContext]
-    ) -> list[list[PhiSpan]]:
+    def _detect_batch(self, texts: list[str], contexts: list[RecordContext]) -> list[list[PhiSpan]]:
         raw: list[list[PhiSpan]] = [[] for _ in texts]
         live = [i for i, text in enumerate(texts) if text.strip()]
         for detector in self.detectors:

@@ -36,10 +36,11 @@ class RecordContext:
 EMPTY_CONTEXT = RecordContext()
 
 
-class Detector(EntityRecognizer):  # type: ignore[misc]
+class Detector(EntityRecognizer):
     """Base class: subclasses set ``labels`` and implement ``find``."""
 
     labels: ClassVar[tuple[PhiLabel, ...]] = ()
+    name: str
 
     def __init__(self, config: DetectConfig | None = None, *, name: str | None = None) -> None:
         self.config = config or DetectConfig()
@@ -68,19 +69,24 @@ class Detector(EntityRecognizer):  # type: ignore[misc]
         """Presidio entry point: ``find`` results as RecognizerResults, filtered by ``entities``."""
         wanted = set(entities) if entities else None
         return [
-            RecognizerResult(
-                entity_type=span.label.value,
-                start=span.start,
-                end=span.end,
-                score=span.score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
+            self.presidio_result(span.label, span.start, span.end, span.score)
             for span in self.find(text)
             if wanted is None or span.label.value in wanted
         ]
+
+    def presidio_result(
+        self, label: PhiLabel, start: int, end: int, score: float
+    ) -> RecognizerResult:
+        """A presidio RecognizerResult for one finding, tagged with this detector's name and id."""
+        metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: str(self.name),
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: str(self.id),
+        }
+        return RecognizerResult(label.value, start, end, score, recognition_metadata=metadata)
+
+
+DEFAULT_FLAGS = regex.IGNORECASE | regex.VERSION1
+"""Patterns are case-insensitive (reports come in every case) and use regex's VERSION1 syntax."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,7 @@ class Pattern:
     label: PhiLabel
     score: float = 0.85
     group: int | str = 0
-    flags: int = regex.IGNORECASE | regex.VERSION1
+    flags: int = DEFAULT_FLAGS
 
 
 @functools.lru_cache(maxsize=512)
@@ -163,11 +169,12 @@ class PresidioDetector(Detector):
     ) -> None:
         self.recognizer = recognizer
         self.label_map = dict(label_map or {})
-        super().__init__(config, name=recognizer.name)
+        super().__init__(config, name=str(getattr(recognizer, "name", type(recognizer).__name__)))
         self.supported_entities = list(recognizer.supported_entities)
 
     def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
-        results = self.recognizer.analyze(text, self.recognizer.supported_entities, None) or []
+        entities = self.recognizer.supported_entities
+        results = self.recognizer.analyze(text, entities, None) or []  # type: ignore[arg-type]
         return list(self._convert(results, text))
 
     def _convert(self, results: Iterable[RecognizerResult], text: str) -> Iterator[PhiSpan]:
