@@ -36,7 +36,14 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 Mode = Literal["anonymise", "pseudonymise"]
-DEFAULT_DETECTORS: tuple[str, ...] = ()
+DEFAULT_DETECTORS: tuple[str, ...] = (
+    "dates",
+    "identifiers",
+    "ages",
+    "places",
+    "names",
+    "known",
+)
 """Every built-in detector (radscrub.detect.registry), in run order; a test keeps them equal."""
 ACTIONS = ("redact", "mask", "surrogate", "shift", "generalize", "keep")
 
@@ -72,6 +79,8 @@ class TransformConfig:
     date_shift_max_days: int = -30
     actions: Mapping[str, str] = field(default_factory=dict)
     """Label -> action overrides (actions: redact, mask, surrogate, shift, generalize, keep)."""
+    crosswalk: str | None = None
+    """SQLite file recording original id -> pseudonym, encrypted (pseudonymise mode only)."""
 
     def __post_init__(self) -> None:
         if self.mode not in ("anonymise", "pseudonymise"):
@@ -85,6 +94,11 @@ class TransformConfig:
             )
         if self.date_shift_min_days == self.date_shift_max_days == 0:
             raise ConfigError("transform date shift range is [0, 0]: a shift of 0 reveals the dates")
+        if self.crosswalk is not None and self.mode != "pseudonymise":
+            raise ConfigError(
+                "transform.crosswalk is for pseudonymise mode only (anonymised output must have "
+                "no way back); set transform.mode = 'pseudonymise' or remove transform.crosswalk"
+            )
         for label, action in self.actions.items():
             try:
                 PhiLabel.parse(label)

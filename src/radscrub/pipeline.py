@@ -8,10 +8,12 @@ from presidio_analyzer import EntityRecognizer
 
 from radscrub.config import ScrubConfig
 from radscrub.detect import Detector, PresidioDetector, RecordContext, build_detectors
+from radscrub.detect.allow import AllowList
 from radscrub.errors import InputError
 from radscrub.resolve import AllowPredicate, resolve
 from radscrub.spans import PhiSpan, ScrubResult
 from radscrub.transform import Transformer
+from radscrub.transform.keys import SecretKey
 
 KnownValues = Mapping[str, str | Iterable[str]]
 """Per-record structured identifiers by kind, e.g. ``{"name": "SMITH, JOHN", "mrn": "123"}``."""
@@ -33,7 +35,9 @@ class Scrubber:
 
     ``detectors`` adds detectors after the built-in ones named in the config: radscrub
     ``Detector`` instances, or any presidio ``EntityRecognizer`` (its entity types must be PhiLabel
-    names, or wrap it in ``PresidioDetector`` with a label map).
+    names, or wrap it in ``PresidioDetector`` with a label map). ``key`` is the secret key
+    (see radscrub.transform.keys); without it the config's key file or environment variable is
+    used, and pseudonymise mode without any raises KeyMissingError.
     """
 
     def __init__(
@@ -41,6 +45,7 @@ class Scrubber:
         config: ScrubConfig | None = None,
         *,
         detectors: Sequence[Detector | EntityRecognizer] = (),
+        key: bytes | str | SecretKey | None = None,
     ) -> None:
         self.config = config or ScrubConfig()
         self.detectors: list[Detector] = build_detectors(self.config.detect)
@@ -49,7 +54,7 @@ class Scrubber:
                 extra if isinstance(extra, Detector) else PresidioDetector(extra, config=None)
             )
         self._allowed: AllowPredicate | None = _allow_predicate(self.config)
-        self.transformer = Transformer(self.config.transform)
+        self.transformer = Transformer(self.config.transform, key=key)
 
     def detect(
         self, text: str, *, patient_id: str | None = None, known: KnownValues | None = None
@@ -104,6 +109,20 @@ class Scrubber:
             for text, spans in zip(texts, raw, strict=True)
         ]
 
+    def scrub_field(self, value: str, kind: str, *, patient_id: str | None = None) -> str | None:
+        """A structured column's new value, or None to drop it (see Transformer.transform_field).
+
+        Kinds: ``name`` (dropped), ``patient_id``, ``mrn``, ``accession``, ``date``; others None.
+        """
+        return self.transformer.transform_field(kind, value, make_context(patient_id))
+
+    def pseudonym(self, kind: str, value: str) -> str:
+        """The keyed pseudonym of an id: same shape, never the value, stable for one key.
+
+        ``patient_id`` and ``mrn`` share one domain; ``accession``, ``report_id`` ... their own.
+        """
+        return self.transformer.pseudonym(kind, value)
+
     def _detect(self, text: str, context: RecordContext) -> list[PhiSpan]:
         return self._detect_batch([text], [context])[0]
 
@@ -137,10 +156,6 @@ def _check_text(text: object) -> str:
     return text
 
 
-def _allow_predicate(config: ScrubConfig) -> AllowPredicate | None:
-    """The clinical-vocabulary allow-list, once the allow module is available."""
-    try:
-        from radscrub.detect.allow import AllowList
-    except ImportError:
-        return None
+def _allow_predicate(config: ScrubConfig) -> AllowPredicate:
+    """The clinical-vocabulary allow-list (built-in terms plus ``detect.allow_list``)."""
     return AllowList.from_config(config.detect).allows

@@ -107,9 +107,20 @@ _CATEGORY: dict[PhiLabel, SafeHarborCategory] = {
 class DateValue:
     """A date (or part of one) as written: its parsed parts and the format it was written in.
 
-    ``fmt`` is a template over the tokens documented in :mod:`radscrub.detect.dates`
+    ``fmt`` is a template over the tokens documented in :mod:`radscrub.detect.datefmt`
     (e.g. ``"{M}/{D}/{YY}"`` for ``3/14/19``); ``case`` is ``"upper"``, ``"lower"`` or ``""``
     (as the template renders). Parts the text does not carry are ``None``.
+
+    Tokens: ``{YYYY}`` ``{YY}`` year; ``{M}`` ``{MM}`` month number (unpadded/zero-padded);
+    ``{D}`` ``{DD}`` ``{Dth}`` day (``{Dth}`` adds the ordinal suffix); ``{Month}`` ``{Mon}``
+    ``{Mon4}`` month name (March/Mar/Sept style); ``{Weekday}`` ``{Wkd}`` ``{Wkd4}`` weekday
+    (Monday/Mon/Tues style); ``{D2}`` ``{DD2}`` ``{Dth2}`` the end day of a same-month range
+    (``March 1-4``). Literal braces are doubled. ``case`` applies to names and ordinal suffixes.
+
+    ``weekday`` (0 = Monday) is the weekday as written, for templates that render one;
+    ``span_days`` is the length in days of a same-month range (the end is ``start + span_days``).
+    A year or month may be known (e.g. borrowed from the other end of a range) without being
+    rendered by ``fmt``.
     """
 
     year: int | None
@@ -117,6 +128,8 @@ class DateValue:
     day: int | None
     fmt: str
     case: str = ""
+    weekday: int | None = None
+    span_days: int = 0
 
 
 @dataclass(frozen=True, slots=True)
