@@ -7,4 +7,10 @@ line here; users add their own by passing instances to ``Scrubber(detectors=...)
 from __future__ import annotations
 
 BUILTIN_DETECTORS: dict[str, str] = {
+    "dates": "radscrub.detect.dates:DateDetector",
+    "identifiers": "radscrub.detect.identifiers:IdentifierDetector",
+    "ages": "radscrub.detect.ages:AgeDetector",
+    "places": "radscrub.detect.places:PlaceDetector",
+    "names": "radscrub.detect.names:NameDetector",
+    "known": "radscrub.detect.known:KnownDetector",
 }
