@@ -1,4 +1,4 @@
-"""JSON Lines documents: the ``{"id", "text"}`` input contract and the ``radscrub detect`` output."""
+"""JSON Lines documents: the ``{"id", "text"}`` input contract and ``radscrub detect`` output."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class JsonlDocument:
 
 
 def iter_documents(path: str | Path) -> Iterator[JsonlDocument]:
-    """Yield each non-blank line of a JSONL file; raise InputError naming file and line on faults."""
+    """Yield each non-blank line of a JSONL file; InputError names the file and line on faults."""
     source = str(path)
     try:
         handle: TextIO = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
@@ -33,7 +33,7 @@ def iter_documents(path: str | Path) -> Iterator[JsonlDocument]:
     with handle:
         line_no = 0
         try:
-            for line_no, line in enumerate(handle, start=1):  # noqa: B007 - used after loop
+            for line_no, line in enumerate(handle, start=1):
                 if line.strip():
                     yield parse_document(line, source, line_no)
         except UnicodeDecodeError as exc:
@@ -49,7 +49,9 @@ def parse_document(line: str, source: str, line_no: int) -> JsonlDocument:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"bad JSON: {exc.msg} (column {exc.colno})", source=source, line=line_no)
+        raise InputError(
+            f"bad JSON: {exc.msg} (column {exc.colno})", source=source, line=line_no
+        ) from None
     if not isinstance(record, dict):
         raise InputError("expected a JSON object per line", source=source, line=line_no)
     text = record.get("text")

@@ -1,0 +1,1 @@
+"""Execution engines beyond the local batch runner (radscrub.io.batch): Spark, imported lazily."""
