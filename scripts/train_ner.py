@@ -1,12 +1,14 @@
 """Train radscrub-ner on the project's own synthetic train split and install it into the package.
 
     python scripts/train_ner.py                      # corpora/train.jsonl + corpora/dev.jsonl
-    python scripts/train_ner.py --max-steps 500 --out /tmp/ner-smoke --no-install
+    python scripts/train_ner.py --max-steps 200 --out /tmp/ner-smoke --no-install
 
-The training text is augmented the way reports really arrive (ALL CAPS, lower case, punctuation
-dropped, headers broken over lines), converted to spaCy DocBins, and trained with
-scripts/ner/config.cfg on the CPU. The best model is copied to src/radscrub/models/radscrub_ner
-with a meta.json that records the data's sha256 and the dev scores. Never train on outside corpora.
+The training text is augmented (scripts/ner/augment.py: ALL CAPS, lower case, punctuation
+dropped, headers broken over lines, train-pool name/place/word substitution), converted to spaCy
+DocBins, and trained with scripts/ner/config.cfg on the CPU; dev (unaugmented) picks the best
+checkpoint. The best model is copied to src/radscrub/models/radscrub_ner with a meta.json that
+records the data's and lexicons' sha256, the augmentation and the dev scores.
+Never train on outside corpora, nor on the test split.
 """
 
 from __future__ import annotations
@@ -14,112 +16,133 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc, DocBin
+from spacy.training.iob_utils import doc_to_biluo_tags
 from spacy.util import filter_spans
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts" / "ner"))
+
+import augment  # noqa: E402  (scripts/ner/augment.py)
+
 CONFIG = ROOT / "scripts" / "ner" / "config.cfg"
 PACKAGE_MODEL = ROOT / "src" / "radscrub" / "models" / "radscrub_ner"
 NER_LABELS = ("NAME", "HOSPITAL", "LOCATION", "ORGANIZATION")
-DROPPABLE = ".,:;"
-
-Record = tuple[str, list[tuple[int, int, str]]]
 
 
-def read_corpus(path: Path) -> Iterator[Record]:
-    """(text, [(start, end, label)]) for each report, keeping only the NER labels."""
+def read_corpus(path: Path) -> Iterator[augment.Record]:
+    """(text, [(start, end, label)]) for each report, with every gold span (all labels)."""
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             doc = json.loads(line)
-            spans = [
-                (s["start"], s["end"], s["label"]) for s in doc["spans"] if s["label"] in NER_LABELS
-            ]
-            yield doc["text"], spans
+            yield doc["text"], [(s["start"], s["end"], s["label"]) for s in doc["spans"]]
 
 
-def recase(record: Record, how: str) -> Record | None:
-    """ALL-CAPS or lower-case copy; None when the case change would move offsets."""
-    text, spans = record
-    new = text.upper() if how == "upper" else text.lower()
-    return (new, spans) if len(new) == len(text) else None
+def tag_run_patterns(labels: Iterable[str] = NER_LABELS) -> list[dict[str, Any]]:
+    """entity_ruler patterns turning the tagger's BILUO tags into entities, leniently.
 
-
-def drop_punctuation(record: Record, rng: random.Random) -> Record:
-    """Drop about half of the punctuation outside spans, remapping offsets exactly."""
-    text, spans = record
-    inside = bytearray(len(text))
-    for start, end, _ in spans:
-        inside[start:end] = b"\x01" * (end - start)
-    keep_map = []
-    out = []
-    for i, ch in enumerate(text):
-        keep_map.append(len(out))
-        if ch in DROPPABLE and not inside[i] and rng.random() < 0.5:
-            continue
-        out.append(ch)
-    keep_map.append(len(out))
-    return "".join(out), [(keep_map[s], keep_map[e], label) for s, e, label in spans]
-
-
-def break_headers(record: Record) -> Record:
-    """Put the value of short 'Label: value' header lines on the next line, as some exports do.
-
-    ': ' becomes ':\n' (same length), so every offset stays valid.
+    Per label X: any run of X tags is an X entity (so an invalid run such as B-X O still covers
+    its tokens), and any run of entity tags ending in L-X or U-X is one X entity (the longest
+    match wins, so a run whose tags disagree on the label takes its last tag's label).
     """
-    text, spans = record
-    lines = []
-    for line in text.split("\n"):
-        colon = line.find(": ")
-        lines.append(line[:colon] + ":\n" + line[colon + 2 :] if 0 < colon < 30 else line)
-    return "\n".join(lines), spans
+    labels = tuple(labels)
+    any_tag = [f"{p}-{x}" for x in labels for p in "BILU"]
+    patterns: list[dict[str, Any]] = []
+    for x in labels:
+        own = [f"{p}-{x}" for p in "BILU"]
+        patterns.append({"label": x, "pattern": [{"TAG": {"IN": own}, "OP": "+"}]})
+        patterns.append(
+            {
+                "label": x,
+                "pattern": [
+                    {"TAG": {"IN": any_tag}, "OP": "*"},
+                    {"TAG": {"IN": [f"L-{x}", f"U-{x}"]}},
+                ],
+            }
+        )
+    return patterns
 
 
-def augment(records: Iterable[Record], seed: int) -> Iterator[Record]:
-    """Each original report, plus case/punctuation/layout variants of a random share of them."""
-    rng = random.Random(seed)
-    for record in records:
-        yield record
-        roll = rng.random()
-        variant: Record | None = None
-        if roll < 0.20:
-            variant = recase(record, "upper")
-        elif roll < 0.28:
-            variant = recase(record, "lower")
-        elif roll < 0.40:
-            variant = drop_punctuation(record, rng)
-        elif roll < 0.48:
-            variant = break_headers(record)
-        if variant is not None:
-            yield variant
+def to_docbin(
+    nlp: spacy.language.Language, records: Iterable[augment.Record]
+) -> tuple[DocBin, int]:
+    """Convert records to a DocBin: NER_LABELS entities and their BILUO tags as token tags.
 
-
-def to_docbin(nlp: spacy.language.Language, records: Iterable[Record]) -> tuple[DocBin, int]:
-    """Convert records to a DocBin; entity offsets expand to token boundaries."""
+    Entity offsets expand to token boundaries.
+    """
     docbin = DocBin(store_user_data=False)
     n = 0
     for text, spans in records:
         doc: Doc = nlp.make_doc(text)
         ents = []
         for start, end, label in spans:
+            if label not in NER_LABELS:
+                continue
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 ents.append(span)
         doc.ents = filter_spans(ents)
+        for token, tag in zip(doc, doc_to_biluo_tags(doc), strict=True):
+            token.tag_ = tag
         docbin.add(doc)
         n += 1
     return docbin, n
 
 
+def parse_value(value: str) -> Any:
+    """A --set value: JSON when it parses (numbers, booleans, lists), else the string."""
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def model_meta(meta: dict[str, Any], args: argparse.Namespace, training: dict[str, Any]) -> None:
+    """Add radscrub's name, licence, data provenance and training facts to spaCy's meta."""
+    major, minor = (int(part) for part in spacy.about.__version__.split(".")[:2])
+    meta.update(
+        {
+            "name": "radscrub_ner",
+            "version": "1.0.0",
+            "description": "radscrub's NER for radiology report PHI (NAME, HOSPITAL, LOCATION, "
+            "ORGANIZATION), trained only on radscrub's synthetic corpus.",
+            "author": "radscrub developers",
+            # the saved format is the same across a minor series: accept all of it, so an older
+            # 3.x patch release loads the model without spaCy's compatibility warning
+            "spacy_version": f">={major}.{minor}.0,<{major}.{minor + 1}.0",
+            "license": "Apache-2.0",
+            "radscrub_training": training,
+            "sources": [
+                {
+                    "name": "radscrub synthetic radiology corpus (train split, augmented)",
+                    "file": args.train.name,
+                    "sha256": sha256(args.train),
+                },
+                {
+                    "name": "radscrub synthetic radiology corpus (dev split, model selection)",
+                    "file": args.dev.name,
+                    "sha256": sha256(args.dev),
+                },
+                *(
+                    {"name": "radscrub package lexicon (augmentation)", "file": f, "sha256": h}
+                    for f, h in augment.lexicon_digests().items()
+                ),
+            ],
+        }
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,7 +153,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--no-install", action="store_true", help="do not copy into the package")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="extra config override (value parsed as JSON, else kept as a string)",
+    )
     args = parser.parse_args(argv)
+    for path in (args.train, args.dev):
+        if "test" in path.name or "shared" in path.parts:
+            parser.error(f"{path}: train only on radscrub's own train/dev splits")
 
     from spacy.cli.train import train
 
@@ -138,39 +171,54 @@ def main(argv: list[str] | None = None) -> int:
     work = args.out or Path(tempfile.mkdtemp(prefix="radscrub-ner-"))
     work.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("en")
-    train_bin, n_train = to_docbin(nlp, augment(read_corpus(args.train), args.seed))
+    train_bin, n_train = to_docbin(nlp, augment.augment(read_corpus(args.train), args.seed))
     dev_bin, n_dev = to_docbin(nlp, read_corpus(args.dev))
     train_bin.to_disk(work / "train.spacy")
     dev_bin.to_disk(work / "dev.spacy")
     print(f"train docs (augmented): {n_train}, dev docs: {n_dev}", flush=True)
 
-    overrides = {
+    overrides: dict[str, Any] = {
         "paths.train": str(work / "train.spacy"),
         "paths.dev": str(work / "dev.spacy"),
         "system.seed": args.seed,
+        "initialize.components.ner.patterns": tag_run_patterns(),
     }
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
+        # a short run must still evaluate (and so save a trained model-best) at least once
+        eval_frequency = spacy.util.load_config(CONFIG)["training"]["eval_frequency"]
+        overrides["training.eval_frequency"] = min(eval_frequency, args.max_steps)
+    for item in args.set:
+        key, _, value = item.partition("=")
+        overrides[key] = parse_value(value)
+    started = time.perf_counter()
     train(CONFIG, work / "output", overrides=overrides)
+    minutes = (time.perf_counter() - started) / 60
+    print(f"training took {minutes:.1f} min", flush=True)
 
     best = work / "output" / "model-best"
     meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
-    meta.update(
-        {
-            "name": "radscrub_ner",
-            "version": "1.0.0",
-            "description": "radscrub's NER for radiology report PHI (NAME, HOSPITAL, LOCATION, "
-            "ORGANIZATION), trained only on radscrub's synthetic corpus.",
-            "license": "Apache-2.0",
-            "sources": [
-                {
-                    "name": "radscrub synthetic radiology corpus (train split, augmented)",
-                    "file": args.train.name,
-                    "sha256": sha256(args.train),
-                }
-            ],
-        }
-    )
+    training = {
+        "minutes": round(minutes, 1),
+        "seed": args.seed,
+        "train_docs_augmented": n_train,
+        "dev_docs": n_dev,
+        "augmentation": {
+            "substitute": augment.SUBSTITUTE_SHARE,
+            "upper": augment.UPPER_SHARE,
+            "lower": augment.LOWER_SHARE,
+            "drop_punctuation": augment.PUNCTUATION_SHARE,
+            "break_headers": augment.HEADER_SHARE,
+            "name_swap_p": augment.NAME_SWAP_P,
+            "place_swap_p": augment.PLACE_SWAP_P,
+            "word_rate": list(augment.WORD_RATE),
+            "common_name_ranks": list(augment.COMMON_NAME_RANKS),
+        },
+        "overrides": {
+            k: v for k, v in overrides.items() if not k.startswith(("paths.", "initialize."))
+        },
+    }
+    model_meta(meta, args, training)
     (best / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     scores = meta.get("performance", {})
     print(json.dumps({k: scores.get(k) for k in ("ents_p", "ents_r", "ents_f")}, indent=2))

@@ -19,8 +19,9 @@ def test_defaults_are_safe() -> None:
     assert config.transform.date_shift_min_days <= config.transform.date_shift_max_days < 0
 
 
-def test_default_detectors_are_exactly_the_builtins() -> None:
-    assert set(DEFAULT_DETECTORS) == set(BUILTIN_DETECTORS)
+def test_default_detectors_are_every_builtin_but_the_opt_in_ner() -> None:
+    assert set(DEFAULT_DETECTORS) == set(BUILTIN_DETECTORS) - {"ner"}
+    assert list(DEFAULT_DETECTORS) == [n for n in BUILTIN_DETECTORS if n in DEFAULT_DETECTORS]
 
 
 def test_from_toml(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import spacy
 from presidio_analyzer import AnalyzerEngine
 
 from radscrub import PhiLabel, Scrubber, ScrubConfig
-from radscrub.config import DetectConfig
+from radscrub.config import DetectConfig, TransformConfig
 from radscrub.detect import ner
 from radscrub.detect.ner import NerDetector, load_nlp_engine, resolve_model_name
 from radscrub.errors import ModelLoadError
@@ -80,8 +80,10 @@ def test_presidio_route_reuses_nlp_artifacts(stand_in_model: str) -> None:
 
 
 def test_user_pipeline_plugs_into_scrubber(stand_in_model: str) -> None:
-    scrubber = Scrubber(ScrubConfig(detect=config_for(stand_in_model)), detectors=[])
-    scrubber.detectors.append(NerDetector(scrubber.config.detect))
+    config = ScrubConfig(
+        detect=config_for(stand_in_model), transform=TransformConfig(actions={"NAME": "redact"})
+    )
+    scrubber = Scrubber(config, detectors=[NerDetector(config.detect)])
     assert scrubber.scrub("Ada Lovelace called.").text == "[NAME] called."
 
 

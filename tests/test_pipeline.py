@@ -9,7 +9,7 @@ from presidio_analyzer import AnalyzerEngine, Pattern as PresidioPattern, Patter
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from radscrub import PhiLabel, ScrubConfig, Scrubber
-from radscrub.config import DetectConfig
+from radscrub.config import DetectConfig, TransformConfig
 from radscrub.detect import Pattern, PatternDetector, PresidioDetector, RecordContext
 from radscrub.errors import ConfigError, DetectionTimeout, InputError
 
@@ -22,7 +22,11 @@ class BadgeDetector(PatternDetector):
 
 
 def no_builtins() -> ScrubConfig:
-    return ScrubConfig(detect=DetectConfig(detectors=()))
+    """No built-in detectors; every label redacted to [LABEL] so outputs are predictable."""
+    redact_all = {label.value: "redact" for label in PhiLabel}
+    return ScrubConfig(
+        detect=DetectConfig(detectors=()), transform=TransformConfig(actions=redact_all)
+    )
 
 
 def test_custom_detector_runs_through_detect_and_scrub() -> None:

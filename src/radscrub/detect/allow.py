@@ -23,6 +23,7 @@ import regex
 
 from radscrub.config import DetectConfig
 from radscrub.detect.lexicons import fold
+from radscrub.detect.scan import REMEMBER_CHARS, REMEMBER_TEXTS
 from radscrub.errors import ConfigError
 from radscrub.spans import PhiLabel, PhiSpan
 
@@ -42,6 +43,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*", regex.VERSION1)
 _JOIN = regex.compile(r"[ \t\-–/]{1,3}", regex.VERSION1)
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_word(word: str) -> str:
     """One word's comparison key: folded, possessive and plural s removed."""
     key = fold(word)
@@ -119,29 +121,41 @@ class AllowList:
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of allow-listed terms in ``text``, longest match first, disjoint."""
-        words = list(_WORD.finditer(text))
-        raws = [w.group() for w in words]
-        keys = [normalise_word(raw) for raw in raws]
-        found: list[tuple[int, int]] = []
-        i = 0
-        while i < len(words):
-            end = i
-            key = raw = ""
-            for j in range(i, min(len(words), i + MAX_TERM_WORDS)):
-                if j > i and not _joins(text, words[j - 1], words[j]):
-                    break
-                key = f"{key} {keys[j]}" if j > i else keys[j]
-                raw = f"{raw} {raws[j]}" if j > i else raws[j]
-                if key not in self.prefixes and raw not in self.prefixes:
-                    break
-                if key in self.terms or raw in self.capital_terms:
-                    end = j + 1
-            if end > i:
-                found.append((words[i].start(), words[end - 1].end()))
-                i = end
-            else:
-                i += 1
-        return found
+        if len(text) > REMEMBER_CHARS:
+            return list(_find_terms.__wrapped__(self, text))
+        return list(_find_terms(self, text))  # the name detectors look up the same texts
+
+
+@functools.lru_cache(maxsize=REMEMBER_TEXTS)
+def _find_terms(allow: AllowList, text: str) -> tuple[tuple[int, int], ...]:
+    """:meth:`AllowList.find`, remembered for the last texts of a batch."""
+    words = list(_WORD.finditer(text))
+    raws = [w.group() for w in words]
+    keys = [normalise_word(raw) for raw in raws]
+    found: list[tuple[int, int]] = []
+    prefixes = allow.prefixes
+    i = 0
+    while i < len(words):
+        if keys[i] not in prefixes and raws[i] not in prefixes:
+            i += 1  # no term starts with this word (most words)
+            continue
+        end = i
+        key = raw = ""
+        for j in range(i, min(len(words), i + MAX_TERM_WORDS)):
+            if j > i and not _joins(text, words[j - 1], words[j]):
+                break
+            key = f"{key} {keys[j]}" if j > i else keys[j]
+            raw = f"{raw} {raws[j]}" if j > i else raws[j]
+            if key not in prefixes and raw not in prefixes:
+                break
+            if key in allow.terms or raw in allow.capital_terms:
+                end = j + 1
+        if end > i:
+            found.append((words[i].start(), words[end - 1].end()))
+            i = end
+        else:
+            i += 1
+    return tuple(found)
 
 
 def _joins(text: str, before: regex.Match[str], after: regex.Match[str]) -> bool:

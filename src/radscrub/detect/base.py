@@ -1,13 +1,13 @@
 """The detector contract: every radscrub detector is also a presidio-analyzer recognizer.
 
 A detector implements one method, ``find(text, context) -> list[PhiSpan]``. Pattern detectors
-declare a class-level table of :class:`Pattern` and inherit matching with a timeout.
+declare a class-level table of :class:`Pattern` and inherit matching with a timeout (see
+:mod:`radscrub.detect.scan`), skipping the patterns a cheap prefilter rules out for a text.
 ``analyze`` adapts ``find`` to presidio, so any detector can be added to an ``AnalyzerEngine``.
 """
 
 from __future__ import annotations
 
-import functools
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,8 +17,28 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from radscrub.config import DetectConfig
-from radscrub.errors import DetectionTimeout
+from radscrub.detect.scan import (
+    compile_pattern,
+    iter_matches,
+    keyword_text,
+    may_match,
+    timeout_error,
+)
 from radscrub.spans import PhiLabel, PhiSpan
+
+__all__ = [
+    "EMPTY_CONTEXT",
+    "Detector",
+    "Pattern",
+    "PatternDetector",
+    "PatternSearch",
+    "PresidioDetector",
+    "RecordContext",
+    "compile_pattern",
+    "iter_matches",
+    "keyword_text",
+    "may_match",
+]
 
 
 @dataclass(frozen=True)
@@ -95,6 +115,12 @@ class Pattern:
 
     ``group`` names the capture group holding the identifier itself (0 = whole match), so context
     words such as ``MRN:`` can be matched without becoming part of the span.
+
+    Prefilters (a text that fails one is not searched): ``requires`` lists lower-case strings one
+    of which every match contains, ignoring case (see :func:`keyword_text`); ``precheck`` is a
+    regex (same flags) that finds something in every text the pattern matches in, searched once
+    per text for all patterns naming it. Empty: no prefilter. ``anchored``: every match starts
+    where ``precheck`` matches, so the pattern is tried only there.
     """
 
     name: str
@@ -103,25 +129,59 @@ class Pattern:
     score: float = 0.85
     group: int | str = 0
     flags: int = DEFAULT_FLAGS
+    requires: tuple[str, ...] = ()
+    precheck: str = ""
+    anchored: bool = False
 
 
-@functools.lru_cache(maxsize=512)
-def compile_pattern(pattern: str, flags: int) -> regex.Pattern[str]:
-    """Compile once per process (patterns are class-level constants)."""
-    return regex.compile(pattern, flags)
+class PatternSearch:
+    """Searches one text for the patterns of a table, skipping those a prefilter rules out."""
 
+    def __init__(self, text: str, timeout: float, where: str) -> None:
+        self.text = text
+        self.folded = keyword_text(text)
+        self._timeout = timeout
+        self._where = where
+        self._starts: dict[tuple[str, int], list[int]] = {}
 
-def iter_matches(
-    compiled: regex.Pattern[str], text: str, timeout: float, where: str
-) -> Iterator[regex.Match[str]]:
-    """``compiled.finditer`` with a time budget; raise DetectionTimeout naming the pattern."""
-    try:
-        yield from compiled.finditer(text, timeout=timeout)
-    except TimeoutError:
-        raise DetectionTimeout(
-            f"pattern {where} exceeded {timeout:g}s on a text of {len(text)} characters; "
-            "the record is quarantined. Raise detect.pattern_timeout if such texts are expected."
-        ) from None
+    def allows(self, pattern: Pattern) -> bool:
+        """False when ``pattern`` cannot match the text (see Pattern's prefilters)."""
+        if not may_match(pattern.requires, self.folded):
+            return False
+        return not pattern.precheck or bool(self._precheck_starts(pattern))
+
+    def matches(
+        self, pattern: Pattern, compiled: regex.Pattern[str], where: str
+    ) -> Iterator[regex.Match[str]]:
+        """``iter_matches`` of an allowed pattern; an ``anchored`` one is tried only where its
+        precheck matches, left to right, as ``finditer`` would find it."""
+        if not pattern.anchored:
+            yield from iter_matches(compiled, self.text, self._timeout, where)
+            return
+        pos = 0
+        for start in self._precheck_starts(pattern):
+            if start < pos:
+                continue
+            try:
+                match = compiled.match(self.text, start, timeout=self._timeout)
+            except TimeoutError:
+                raise timeout_error(where, self._timeout, self.text) from None
+            if match is not None:
+                yield match
+                pos = max(match.end(), start + 1)
+
+    def _precheck_starts(self, pattern: Pattern) -> list[int]:
+        """Every place the pattern's precheck matches at (searched once per text)."""
+        key = (pattern.precheck, pattern.flags)
+        starts = self._starts.get(key)
+        if starts is None:
+            compiled = compile_pattern(*key)
+            try:
+                found = compiled.finditer(self.text, overlapped=True, timeout=self._timeout)
+                starts = self._starts[key] = [m.start() for m in found]
+            except TimeoutError:
+                raise timeout_error(f"{self._where}.precheck", self._timeout, self.text) from None
+        return starts
 
 
 class PatternDetector(Detector):
@@ -136,9 +196,11 @@ class PatternDetector(Detector):
     def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
         spans: list[PhiSpan] = []
         timeout = self.config.pattern_timeout
+        search = PatternSearch(text, timeout, self.name)
         for pattern, compiled in self._compiled:
-            where = f"{self.name}.{pattern.name}"
-            for match in iter_matches(compiled, text, timeout, where):
+            if not search.allows(pattern):
+                continue
+            for match in search.matches(pattern, compiled, f"{self.name}.{pattern.name}"):
                 span = self.make_span(pattern, match, text)
                 if span is not None:
                     spans.append(span)

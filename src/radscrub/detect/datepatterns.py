@@ -301,6 +301,21 @@ DEFAULT_RULES: tuple[ContextRule, ...] = (
     ),
 )
 
+#: Prefilters of the month-name patterns: a text without a month word is not searched for them,
+#: and the patterns that start with the month word are tried only where one starts.
+_MONTH_WORD = rf"(?<![a-z])(?:{_words(MONTH_WORDS)})(?![a-z])"
+_MONTH_KEYS = tuple(sorted({w[:3] for w in MONTH_WORDS}))
+_COMPACT_DATE = rf"(?:{_Y4})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_HOLIDAY_WORDS = (
+    "christmas", "xmas", "thanksgiving", "easter", "friday", "halloween", "hanukkah", "chanukah",
+    "passover", "kippur", "hashanah", "year", "independence", "july", "memorial", "labo",
+    "veteran", "president", "valentine", "mother", "father", "patrick", "mlk", "king", "columbus",
+)  # fmt: skip
+_AT_WORDS = (
+    "at", "by", "until", "till", "since", "around", "approx", "about", "before", "after", "from",
+    "between", "@", "~",
+)  # fmt: skip
+
 DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
     # --- numeric --------------------------------------------------------------------------
     DatePattern(
@@ -309,6 +324,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.95,
         shape="mdy4",
+        requires=("/", "-"),
     ),
     DatePattern(
         "mdy2",
@@ -316,6 +332,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.9,
         shape="mdy2",
+        requires=("/", "-"),
     ),
     DatePattern(
         "ymd",
@@ -324,6 +341,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.95,
         shape="ymd",
+        requires=("-", "/", "."),
     ),
     DatePattern(
         "dmy_dotted",
@@ -332,6 +350,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.9,
         shape="dmy",
         order="dm",
+        requires=(".",),
     ),
     DatePattern(
         "dmy_dotted2",
@@ -340,6 +359,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.7,
         shape="dmy",
         order="dm",
+        requires=(".",),
     ),
     DatePattern(
         "ymd_compact",
@@ -348,6 +368,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.9,
         shape="compact",
+        precheck=_COMPACT_DATE,
     ),
     DatePattern(
         "md_pair",
@@ -357,14 +378,18 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         kind="pair",
         shape="md_pair",
         pair_days=31,
+        requires=("/",),
     ),
-    DatePattern("md", rf"{_NL}(?P<M>{_M})/(?P<D>{_D}){_NR_WORD}", _DATE, 0.6, shape="md"),
+    DatePattern(
+        "md", rf"{_NL}(?P<M>{_M})/(?P<D>{_D}){_NR_WORD}", _DATE, 0.6, shape="md", requires=("/",)
+    ),
     DatePattern(
         "md_dot_year",
         rf"{_NL}(?P<M>{_M})/(?P<D>{_D})\.(?P<Y>\d\d)(?![\w/%]|[.,:]\d)",
         _DATE,
         0.6,
         shape="mdy2",
+        requires=("/",),
     ),
     DatePattern(
         "md_dash",
@@ -372,12 +397,23 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.6,
         shape="md_dash",
+        requires=("-",),
     ),
     DatePattern(
-        "month_year2", rf"{_NL}(?P<M>{_M})/(?P<Y>3[2-9]|[4-9]\d){_NR_WORD}", _DATE, 0.6, shape="my2"
+        "month_year2",
+        rf"{_NL}(?P<M>{_M})/(?P<Y>3[2-9]|[4-9]\d){_NR_WORD}",
+        _DATE,
+        0.6,
+        shape="my2",
+        requires=("/",),
     ),
     DatePattern(
-        "month_year4", rf"{_NL}(?P<M>{_M})/(?P<Y>{_Y4}){_NR_WORD}", _DATE, 0.85, shape="my4"
+        "month_year4",
+        rf"{_NL}(?P<M>{_M})/(?P<Y>{_Y4}){_NR_WORD}",
+        _DATE,
+        0.85,
+        shape="my4",
+        requires=("/",),
     ),
     # --- month names ----------------------------------------------------------------------
     DatePattern(
@@ -388,6 +424,9 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.85,
         kind="range",
         shape="name_range",
+        requires=_MONTH_KEYS,
+        precheck=_MONTH_WORD,
+        anchored=True,
     ),
     DatePattern(
         "name_day",
@@ -396,6 +435,9 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.9,
         shape="name",
+        requires=_MONTH_KEYS,
+        precheck=_MONTH_WORD,
+        anchored=True,
     ),
     DatePattern(
         "day_name_range",
@@ -405,6 +447,8 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.85,
         kind="range",
         shape="dmy_name_range",
+        requires=_MONTH_KEYS,
+        precheck=_MONTH_WORD,
     ),
     DatePattern(
         "day_name",
@@ -414,6 +458,8 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.9,
         shape="dmy_name",
+        requires=_MONTH_KEYS,
+        precheck=_MONTH_WORD,
     ),
     DatePattern(
         "month_year",
@@ -422,6 +468,9 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.85,
         shape="month_year",
+        requires=_MONTH_KEYS,
+        precheck=_MONTH_WORD,
+        anchored=True,
     ),
     DatePattern(
         "month_year_dash2",
@@ -429,6 +478,9 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.7,
         shape="month_year",
+        requires=_MONTH_KEYS,
+        precheck=_MONTH_WORD,
+        anchored=True,
     ),
     DatePattern(
         "month_alone",
@@ -438,6 +490,8 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.6,
         shape="month",
+        requires=_MONTH_KEYS,
+        precheck=_MONTH_WORD,
     ),
     DatePattern(
         "ordinal_day",
@@ -447,6 +501,8 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         _DATE,
         0.55,
         shape="ordinal",
+        requires=("the",),
+        precheck=rf"the[ \t]+(?:{_D})(?:{_SFX})",
     ),
     DatePattern(
         "holiday",
@@ -461,6 +517,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.5,
         kind="holiday",
         shape="holiday",
+        requires=_HOLIDAY_WORDS,
     ),
     # --- bare years (only when DetectConfig.keep_years is False) ---------------------------
     DatePattern(
@@ -479,6 +536,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.45,
         kind="year",
         shape="year",
+        requires=("'",),
     ),
     # --- times ----------------------------------------------------------------------------
     DatePattern(
@@ -491,6 +549,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.85,
         kind="time",
         shape="clock",
+        requires=(":",),
     ),
     DatePattern(
         "hour_ampm",
@@ -499,6 +558,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.85,
         kind="time",
         shape="ampm",
+        requires=("am", "pm", "a.m", "p.m"),
     ),
     DatePattern(
         "military_hours",
@@ -507,6 +567,9 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.85,
         kind="time",
         shape="military",
+        requires=("h",),
+        precheck=rf"{_HHMM}[ \t]*h",
+        anchored=True,
     ),
     DatePattern(
         "military_at",
@@ -516,6 +579,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.7,
         kind="time",
         shape="military",
+        requires=_AT_WORDS,
     ),
     DatePattern(
         "military_range",
@@ -524,6 +588,7 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         0.7,
         kind="time",
         shape="military",
+        requires=("-", "–", "—", "to", "thr"),
     ),
 )
 

@@ -48,8 +48,8 @@ from radscrub.detect.base import (
     EMPTY_CONTEXT,
     Pattern,
     PatternDetector,
+    PatternSearch,
     RecordContext,
-    iter_matches,
 )
 from radscrub.detect.datefmt import (
     MAX_YEAR,
@@ -143,12 +143,16 @@ class DateDetector(PatternDetector):
         spans: list[PhiSpan] = []
         budget = self.config.pattern_timeout
         deadline = time.monotonic() + budget * TOTAL_BUDGET
+        search = PatternSearch(text, budget, self.name)
         for pattern, compiled in self._compiled:
             if getattr(pattern, "kind", "") == "year" and self.config.keep_years:
                 continue
+            if not search.allows(pattern):
+                continue
             where = f"{self.name}.{pattern.name}"
             limit = min(time.monotonic() + budget, deadline)
-            for count, match in enumerate(iter_matches(compiled, text, budget, where), 1):
+            matches = search.matches(pattern, compiled, where)
+            for count, match in enumerate(matches, 1):
                 spans.extend(self.make_spans(pattern, match, text))
                 if count % _CHECK_EVERY == 0 and time.monotonic() > limit:
                     raise _timeout(where, budget, text)
@@ -492,6 +496,11 @@ def parse_date(text: str) -> DateValue | None:
     """
     if not isinstance(text, str) or not text.strip() or len(text) > 200:
         return None
+    return _parse_date(text)
+
+
+@functools.lru_cache(maxsize=4096)  # known values and their mentions repeat across records
+def _parse_date(text: str) -> DateValue | None:
     offset = len(_PARSE_PREFIX)
     spans = [
         dataclasses.replace(s, start=s.start - offset, end=s.end - offset)

@@ -58,12 +58,18 @@ _PHONE_CUE = (
     r"reach(?:ed)?(?:\s+\w+){0,2}\s+at|answering\s+at|text(?:ed)?(?:\s+(?:me|us))?(?:\s+at)?|"
     r"messages\s+to|registered|phone\s+number)"
 )
+#: Words one of which every ``_PHONE_CUE`` contains (the phone_cued prefilter).
+_PHONE_CUE_WORDS = (
+    "tel", "ph", "cell", "mob", "home", "work", "office", "desk", "direct", "fax", "facsimile",
+    "pager", "beeper", "pgr", "bpr", "contact", "call", "reach", "answering", "text",
+    "messages", "registered",
+)  # fmt: skip
 _TRAIL_CUE = r"(?=\s{0,2}[-,(\\/]{0,2}\s{0,2}(?:office|fax|mobile|cell|home|work|desk|pager)\b)"
 _SHORT = r"\d(?:-?\d){3,6}"
 
 PHONE_PATTERNS: tuple[Pattern, ...] = (
     Pattern("phone_us", _PHONE_US, L.PHONE, 0.9),
-    Pattern("phone_intl", _PHONE_INTL, L.PHONE, 0.85),
+    Pattern("phone_intl", _PHONE_INTL, L.PHONE, 0.85, requires=("+", "00")),
     Pattern(
         "phone_cued",
         rf"\b{_PHONE_CUE}\s{{0,3}}[:#.=-]{{0,3}}\s{{0,3}}(?:(?:no|number)\b\.?)?\s{{0,3}}[:#]?"
@@ -71,6 +77,7 @@ PHONE_PATTERNS: tuple[Pattern, ...] = (
         L.PHONE,
         0.8,
         group="id",
+        requires=_PHONE_CUE_WORDS,
     ),
     Pattern(
         "phone_trailed",
@@ -78,6 +85,7 @@ PHONE_PATTERNS: tuple[Pattern, ...] = (
         L.PHONE,
         0.8,
         group="id",
+        requires=("office", "fax", "mobile", "cell", "home", "work", "desk", "pager"),
     ),
     Pattern(
         "pager",
@@ -86,6 +94,7 @@ PHONE_PATTERNS: tuple[Pattern, ...] = (
         L.PHONE,
         0.85,
         group="id",
+        requires=("pg", "beep", "bpr", "page"),
     ),
     Pattern(
         "extension",
@@ -94,6 +103,7 @@ PHONE_PATTERNS: tuple[Pattern, ...] = (
         L.PHONE,
         0.65,
         group="id",
+        requires=("x",),
     ),
     Pattern(
         "phone_short_cued",
@@ -101,6 +111,7 @@ PHONE_PATTERNS: tuple[Pattern, ...] = (
         L.PHONE,
         0.75,
         group="id",
+        requires=("call", "dial", "phone", "tel", "at", "page", "cell", "ext"),
     ),
     Pattern(
         "phone_ten_digits",
@@ -117,6 +128,11 @@ _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _TLD_GENERIC = r"(?:com|org|net|edu|gov|mil|int|info|biz|io|health|museum|aero|coop|app|dev)"
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _URL_TAIL = r"(?:[/?#][^\s<>\"'`]*)?"
+#: Every bare URL has one of these (a dot, then a top-level domain): url_bare's prefilter.
+_TLD_DOTTED = (
+    ".com", ".org", ".net", ".edu", ".gov", ".mil", ".in", ".biz", ".io", ".health", ".museum",
+    ".aero", ".co", ".app", ".dev", ".ac", ".nhs",
+)  # fmt: skip
 
 NETWORK_PATTERNS: tuple[Pattern, ...] = (
     Pattern(
@@ -124,18 +140,21 @@ NETWORK_PATTERNS: tuple[Pattern, ...] = (
         r"(?=[\w.+%-])(?<![\w.+%-])[\w.+%-]{1,64}@(?:[\w-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w-]|\.\w)",
         L.EMAIL,
         0.95,
+        requires=("@",),
     ),
     Pattern(
         "url_scheme",
         r"(?<![\w@/.-])(?:https?|ftp|sftp)://[^\s<>\"'`]{1,2000}",
         L.URL,
         0.95,
+        requires=("://",),
     ),
     Pattern(
         "url_www",
         rf"(?<![\w@/.-])www\d?\.(?:{_DOMAIN_LABEL}\.){{1,8}}[A-Za-z]{{2,24}}(?![\w-]){_URL_TAIL}",
         L.URL,
         0.9,
+        requires=("www",),
     ),
     Pattern(
         "url_bare",
@@ -145,6 +164,7 @@ NETWORK_PATTERNS: tuple[Pattern, ...] = (
         L.URL,
         0.85,
         flags=_CS,
+        requires=_TLD_DOTTED,
     ),
     Pattern(
         "url_cc_path",
@@ -152,6 +172,7 @@ NETWORK_PATTERNS: tuple[Pattern, ...] = (
         L.URL,
         0.7,
         flags=_CS,
+        precheck=r"\.[a-z]{2}/",
     ),
     Pattern(
         "ipv4",
@@ -159,6 +180,7 @@ NETWORK_PATTERNS: tuple[Pattern, ...] = (
         L.IP,
         0.9,
         group="id",
+        requires=(".",),
     ),
     Pattern(
         "ipv6",
@@ -166,12 +188,15 @@ NETWORK_PATTERNS: tuple[Pattern, ...] = (
         r"(?:%\w{1,16})?(?![\w:]|\.\d)",
         L.IP,
         0.9,
+        requires=(":",),
     ),
     Pattern(
         "mac",
         r"(?=[0-9a-f])(?<![\w:-])[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}(?![\w:-])",
         L.DEVICE_ID,
         0.8,
+        precheck=r"(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}",
+        anchored=True,
     ),
 )
 
@@ -179,9 +204,15 @@ NETWORK_PATTERNS: tuple[Pattern, ...] = (
 _SSN_LABEL = (
     r"(?:SSN|SS\s?#|SS\s?No\b\.?|Soc(?:ial)?\.?\s*Sec(?:urity)?\.?(?:\s*(?:number|no\b\.?|#))?)"
 )
+_SSN_WORDS = ("ss", "soc")  # every _SSN_LABEL has one
 SSN_PATTERNS: tuple[Pattern, ...] = (
     Pattern(
-        "ssn_dashed", r"(?=\d)(?<![\w-])(?P<id>\d{3}-\d{2}-\d{4})(?![\w-]|\.\d)", L.SSN, 0.9, "id"
+        "ssn_dashed",
+        r"(?=\d)(?<![\w-])(?P<id>\d{3}-\d{2}-\d{4})(?![\w-]|\.\d)",
+        L.SSN,
+        0.9,
+        "id",
+        requires=("-",),
     ),
     Pattern(
         "ssn_spaced",
@@ -197,6 +228,7 @@ SSN_PATTERNS: tuple[Pattern, ...] = (
         L.SSN,
         0.95,
         "id",
+        requires=_SSN_WORDS,
     ),
     Pattern(
         "ssn_last4",
@@ -205,6 +237,7 @@ SSN_PATTERNS: tuple[Pattern, ...] = (
         L.SSN,
         0.9,
         "id",
+        requires=_SSN_WORDS,
     ),
 )
 
@@ -218,6 +251,12 @@ _MARK = r"\s{0,3}(?:[#:=]|\b(?:no|nbr|num|number)\b\.?)" + _LINK
 _NO = r"(?:#|No\b\.?|Nbr\b|Num(?:ber)?\b|ID\b)"
 
 
+_HEALTH_PLAN_WORDS = (
+    "member", "ins", "subscriber", "beneficiary", "policy", "group", "plan", "medic", "mbi",
+    "hicn",
+)  # fmt: skip
+
+
 def _labelled(
     name: str,
     label: PhiLabel,
@@ -227,15 +266,23 @@ def _labelled(
     token: str = _TOKEN,
     score: float = 0.9,
     flags: int = regex.IGNORECASE | regex.VERSION1,
+    requires: tuple[str, ...],
 ) -> Pattern:
     """A label cue, a link (``#``, ``:``, ``No.``, ``number``, ``is``), then the identifier.
 
     Weak cues (``strong=False``) need an explicit marker or a value of at least five characters.
+    ``requires``: words one of which every way of writing the cue contains (the prefilter).
     """
     weak = rf"(?:{_MARK}(?P<id>{token})|{_LINK}(?P<id>(?=[\w./-]{{5}}){token}))"
     body = rf"{_LINK}(?P<id>{token})" if strong else weak
     return Pattern(
-        name, rf"(?<![\w]){cue}{body}(?![\w]|[-/.][\w])", label, score, group="id", flags=flags
+        name,
+        rf"(?<![\w]){cue}{body}(?![\w]|[-/.][\w])",
+        label,
+        score,
+        group="id",
+        flags=flags,
+        requires=requires,
     )
 
 
@@ -246,52 +293,61 @@ LABELLED_PATTERNS: tuple[Pattern, ...] = (
         r"(?:MRN|UMRN|EMPI|MR\s?(?:#|No\b\.?|Num(?:ber)?\b)|Med(?:ical)?\.?\s*Rec(?:ord)?s?\.?"
         rf"(?:\s*{_NO})?|Unit\s*(?:#|No\b\.?|Num(?:ber)?\b)|Hosp(?:ital)?\.?\s*{_NO}|"
         rf"Chart\s*{_NO}|Patient\s+(?:#|No\b\.?|Number)|Pt\.?\s*(?:#|No\b\.?))",
+        requires=("mr", "empi", "med", "unit", "hosp", "chart", "patient", "pt"),
     ),
     _labelled(
         "accession",
         L.ACCESSION,
         r"(?:Accession(?:\s*(?:#|No\b\.?|Num(?:ber)?\b))?)",
+        requires=("accession",),
     ),
-    _labelled("accession_short", L.ACCESSION, r"(?:Accn?\b\.?|ACC\b)", strong=False),
+    _labelled(
+        "accession_short", L.ACCESSION, r"(?:Accn?\b\.?|ACC\b)", strong=False, requires=("acc",)
+    ),
     _labelled(
         "account",
         L.ACCOUNT,
         rf"(?:Account|Acct\b\.?|A/C\s*#|Billing\s*{_NO}|CSN\b|HAR\b|"
         rf"Enc(?:ounter)?\.?\s*{_NO}|Visit\s*{_NO})",
+        requires=("acc", "a/c", "billing", "csn", "har", "enc", "visit"),
     ),
-    _labelled("account_fin", L.ACCOUNT, r"(?:FIN\b)", strong=False, flags=_CS),
+    _labelled("account_fin", L.ACCOUNT, r"(?:FIN\b)", strong=False, flags=_CS, requires=("fin",)),
     _labelled(
         "health_plan",
         L.HEALTH_PLAN,
         rf"(?:Member\s*{_NO}|Ins\.?\s*{_NO}|Subscriber\s*{_NO}|Beneficiary\s*{_NO}|Insurance\s*(?:{_NO}|policy)|"
         rf"Policy\s*{_NO}|Group\s*(?:#|No\b\.?|Num(?:ber)?\b)|Health\s*plan(?:\s*{_NO})?|"
         rf"Medicare(?:\s*{_NO})?|Medicaid(?:\s*{_NO})?|MBI\b|HICN\b|Plan\s*{_NO})",
+        requires=_HEALTH_PLAN_WORDS,
     ),
-    _labelled("policy", L.HEALTH_PLAN, r"(?:Policy)", strong=False),
+    _labelled("policy", L.HEALTH_PLAN, r"(?:Policy)", strong=False, requires=("policy",)),
     _labelled(
         "license",
         L.LICENSE,
         r"(?:(?:Driver'?s?\s+)?(?:Licen[cs]e|Lic\b\.?)(?!\s*plate)(?:\s*(?:#|No\b\.?|Num(?:ber)?\b))?|"
         r"Board\s+cert(?:ificate|ification)?(?:\s*(?:#|No\b\.?|Num(?:ber)?\b))?|"
         r"Certificat(?:e|ion)\s*(?:#|No\b\.?|Num(?:ber)?\b)|Permit\s*(?:#|No\b\.?))",
+        requires=("lic", "board", "certificat", "permit"),
     ),
-    _labelled("license_dl", L.LICENSE, r"(?:DL|CDL)\b", strong=False, flags=_CS),
-    _labelled("npi", L.LICENSE, r"NPI\b", token=r"\d{10}", score=0.95),
-    _labelled("dea", L.LICENSE, r"DEA\b", token=r"[A-Z][A-Z9]\d{7}", score=0.95),
+    _labelled("license_dl", L.LICENSE, r"(?:DL|CDL)\b", strong=False, flags=_CS, requires=("dl",)),
+    _labelled("npi", L.LICENSE, r"NPI\b", token=r"\d{10}", score=0.95, requires=("npi",)),
+    _labelled("dea", L.LICENSE, r"DEA\b", token=r"[A-Z][A-Z9]\d{7}", score=0.95, requires=("dea",)),
     _labelled(
         "device",
         L.DEVICE_ID,
         r"(?:S/N|Serial(?:\s*(?:#|No\b\.?|Num(?:ber)?\b))?|UDI\b|IMEI\b|"
         r"Device\s*(?:ID\b|#|Identifier|Serial|No\b\.?)|"
         r"(?:pacemaker|ICD|defibrillator|implant|generator|pump|stimulator)\s+serial)",
+        requires=("s/n", "serial", "udi", "imei", "device"),
     ),
-    _labelled("device_sn", L.DEVICE_ID, r"SN\b", strong=False, flags=_CS),
+    _labelled("device_sn", L.DEVICE_ID, r"SN\b", strong=False, flags=_CS, requires=("sn",)),
     _labelled(
         "vin",
         L.VEHICLE_ID,
         r"VIN\b",
         token=r"[A-HJ-NPR-Z0-9]{11,17}",
         score=0.95,
+        requires=("vin",),
     ),
     _labelled(
         "plate",
@@ -299,6 +355,7 @@ LABELLED_PATTERNS: tuple[Pattern, ...] = (
         r"(?:(?:licen[cs]e|vehicle|car|truck|auto)\s*plate|plate\s*(?:#|No\b\.?|Num(?:ber)?\b)|"
         r"tag\s*#)",
         token=r"(?=[\w -]{0,9}\d)[A-Z0-9](?:[A-Z0-9]|[- ](?=[A-Z0-9])){1,9}",
+        requires=("plate", "tag"),
     ),
     _labelled(
         "plate_bare",
@@ -308,6 +365,7 @@ LABELLED_PATTERNS: tuple[Pattern, ...] = (
         r"(?=(?:[A-Z -]*\d){2})[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}",
         score=0.7,
         flags=regex.VERSION1,
+        requires=("plate",),
     ),
     _labelled(
         "other_id",
@@ -319,9 +377,24 @@ LABELLED_PATTERNS: tuple[Pattern, ...] = (
         r"Biopsy|Cytology|Container|Block|Slide|Requisition|Filler|Placer)\s*"
         r"(?:ID\b|UID\b|#|No\b\.?|Num(?:ber)?\b|Identifier)|"
         r"(?:Study|Series|SOP|Instance|Image)\s*(?:Instance\s*)?UID\b|Passport)",
+        requires=("id", "#", "no", "num", "passport"),
     ),
-    _labelled("run_number", L.ID, r"(?:run|trip|incident)\b", strong=False, score=0.7),
-    _labelled("generic_id", L.ID, r"(?:ID|I\.D\.|UID|Identifier)\b", strong=False, score=0.8),
+    _labelled(
+        "run_number",
+        L.ID,
+        r"(?:run|trip|incident)\b",
+        strong=False,
+        score=0.7,
+        requires=("run", "trip", "incident"),
+    ),
+    _labelled(
+        "generic_id",
+        L.ID,
+        r"(?:ID|I\.D\.|UID|Identifier)\b",
+        strong=False,
+        score=0.8,
+        requires=("id", "i.d."),
+    ),
 )
 
 # ---------------------------------------------------------------- unlabelled code-shaped tokens
@@ -331,6 +404,7 @@ CODE_PATTERNS: tuple[Pattern, ...] = (
         r"(?=[12])(?<![\w.])[12](?:\.(?:0|[1-9]\d{0,38})){4,40}(?![\w]|\.\d)",
         L.ID,
         0.8,
+        requires=(".",),
     ),
     Pattern(
         "vin_bare",
@@ -338,6 +412,8 @@ CODE_PATTERNS: tuple[Pattern, ...] = (
         L.VEHICLE_ID,
         0.7,
         flags=_CS,
+        precheck=r"[A-HJ-NPR-Z0-9]{17}",
+        anchored=True,
     ),
     Pattern(
         "long_number",

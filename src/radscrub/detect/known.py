@@ -15,6 +15,7 @@ leading zeros and separators; dates match in any common format and carry their p
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,8 +30,6 @@ from radscrub.detect.base import (
     EMPTY_CONTEXT,
     Detector,
     RecordContext,
-    compile_pattern,
-    iter_matches,
 )
 from radscrub.detect.dates import parse_date
 from radscrub.detect.lexicons import NameLexicon, fold, name_lexicon
@@ -44,6 +43,17 @@ from radscrub.detect.names import (
     STRONG_TITLES,
     SUFFIXES,
     WORD_PATTERN,
+    word_spans,
+)
+from radscrub.detect.valuematch import (
+    LETTER_OR_DIGIT,
+    Chars,
+    Group,
+    Item,
+    Lit,
+    NotAt,
+    Text,
+    ValuePattern,
 )
 from radscrub.errors import ConfigError
 from radscrub.spans import DateValue, PhiLabel, PhiSpan
@@ -108,7 +118,7 @@ NAME_KIND_WORDS = (
     "relative", "contact", "proxy", "guardian",
 )  # fmt: skip
 _DATE_KIND_WORDS = ("date", "dob", "birth")
-_SEP = r"[\s\-./]?"
+_SEP = Chars(r"[\s\-./]", 0, 1)
 _NUMERIC_LABELS = frozenset(
     {
         PhiLabel.MRN, PhiLabel.ACCESSION, PhiLabel.SSN, PhiLabel.ACCOUNT, PhiLabel.HEALTH_PLAN,
@@ -214,7 +224,7 @@ def _words(text: str) -> list[str]:
     return [w for w in words if w not in _DROP_WORDS]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every word, and frozen ones build slowly
 class _Word:
     start: int
     end: int  # possessive 's excluded
@@ -288,8 +298,9 @@ def _put(table: dict[str, set[T]], key: str, item: T) -> None:
     table[key] = table.get(key, set()) | {item}
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+@functools.lru_cache(maxsize=65536)
+def _deletes(word: str) -> frozenset[str]:
+    return frozenset(word[:i] + word[i + 1 :] for i in range(len(word)))
 
 
 def _within_one(a: str, b: str) -> bool:
@@ -331,6 +342,7 @@ class KnownDetector(Detector):
             return []
         spans: list[PhiSpan] = []
         names: list[PersonName] = []
+        prepared: Text | None = None
         for kind, values in context.known.items():
             label = label_for(kind)
             for value in values:
@@ -339,7 +351,8 @@ class KnownDetector(Detector):
                     if parsed is not None:
                         names.append(parsed)
                 else:
-                    spans.extend(self._value_spans(kind, label, value, text))
+                    prepared = prepared or Text(text)
+                    spans.extend(self._value_spans(kind, label, value, prepared))
         if names or self.roster.names:
             spans.extend(self._name_spans(text, names))
         return spans
@@ -352,7 +365,8 @@ class KnownDetector(Detector):
             index.add(person)
         words = list(self._words(text))
         blocked = self._blocked(text, words)
-        found = [index.roles(w.key) for w in words]
+        memo: dict[str, tuple[dict[int, set[str]], bool]] = {}  # words repeat in a text
+        found = [memo.get(w.key) or memo.setdefault(w.key, index.roles(w.key)) for w in words]
         cands = [roles for roles, _ in found]
         typos = [typo for _, typo in found]
         runs: set[tuple[int, int]] = set()
@@ -373,18 +387,20 @@ class KnownDetector(Detector):
         yield from self._initials(text, words, index)
 
     def _words(self, text: str) -> Iterator[_Word]:
-        words = compile_pattern(WORD_PATTERN, regex.VERSION1)
-        for m in iter_matches(words, text, self.config.pattern_timeout, f"{self.name}.words"):
-            raw = m.group()
-            end = m.end() - 2 if len(raw) > 3 and raw[-2] in "'’" and raw[-1] in "sS" else m.end()
-            yield _Word(m.start(), end, m.end(), fold(text[m.start() : end]), raw)
+        timeout = self.config.pattern_timeout
+        for start, full_end in word_spans(text, timeout, f"{self.name}.words"):
+            raw = text[start:full_end]
+            end = full_end - 2 if len(raw) > 3 and raw[-2] in "'’" and raw[-1] in "sS" else full_end
+            yield _Word(start, end, full_end, fold(text[start:end]), raw)
 
     def _blocked(self, text: str, words: list[_Word]) -> set[int]:
         """Words in eponyms: "Parkinson disease", "Brown fat" (for a patient Parkinson, Brown)."""
         ranges = [(s, e) for s, e in self.allow.find(text) if _WORD_GAP.search(text, s, e)]
+        starts = [s for s, _ in ranges]  # sorted, and the ranges do not overlap
         blocked = set()
         for i, w in enumerate(words):
-            if any(s <= w.start and w.end <= e for s, e in ranges) or (
+            k = bisect.bisect_right(starts, w.start) - 1  # the one range that could hold w
+            if (k >= 0 and w.end <= ranges[k][1]) or (
                 i + 1 < len(words)
                 and words[i + 1].key in EPONYM_HEADS
                 and not text[w.full_end : words[i + 1].start].strip(" \t-")
@@ -490,72 +506,94 @@ class KnownDetector(Detector):
 
     # --- other identifiers ---------------------------------------------------------------------
 
-    def _value_spans(self, kind: str, label: PhiLabel, value: str, text: str) -> Iterator[PhiSpan]:
+    def _value_spans(
+        self, kind: str, label: PhiLabel, value: str, prepared: Text
+    ) -> Iterator[PhiSpan]:
         pattern = _value_pattern(label, value, kind)
         if pattern is None:
             return
-        # per-record patterns: not in the shared compile_pattern cache of class-level patterns
-        compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
-        for m in iter_matches(compiled, text, self.config.pattern_timeout, f"{self.name}.{kind}"):
-            start, end = m.span()
+        text = prepared.text
+        where = f"{self.name}.{kind}"
+        for start, end in pattern.finditer(prepared, self.config.pattern_timeout, where):
             if start == end:
                 continue
-            parsed: DateValue | None = parse_date(m.group()) if label is PhiLabel.DATE else None
+            found = text[start:end]
+            parsed: DateValue | None = parse_date(found) if label is PhiLabel.DATE else None
             source = f"{self.name}.{label.value.lower()}{CONTEXT_MARK}"
-            yield PhiSpan(start, end, label, 0.95, source, m.group(), parsed)
+            yield PhiSpan(start, end, label, 0.95, source, found, parsed)
 
 
-def _value_pattern(label: PhiLabel, value: str, kind: str) -> str | None:
-    """A regex finding ``value`` as written in running text, or None if it is too short."""
+@functools.lru_cache(maxsize=4096)
+def _value_pattern(label: PhiLabel, value: str, kind: str) -> ValuePattern | None:
+    """A pattern finding ``value`` as written in running text, or None if it is too short."""
     value = value.strip()
     if label is PhiLabel.DATE:
-        return _date_pattern(value) or _text_pattern(value)
-    if label in (PhiLabel.PHONE, PhiLabel.FAX):
-        return _phone_pattern(value)
-    if label in _NUMERIC_LABELS:
-        return _id_pattern(value)
-    if label in (PhiLabel.EMAIL, PhiLabel.URL):
-        return _text_pattern(value)
-    if any(c.isdigit() for c in value) and len([c for c in value if c.isalnum()]) >= MIN_ID_CHARS:
-        return _id_pattern(value) if " " not in value.strip() else _text_pattern(value)
-    return _text_pattern(value) if label is not PhiLabel.ID else None
+        items = _date_pattern(value) or _text_pattern(value)
+    elif label in (PhiLabel.PHONE, PhiLabel.FAX):
+        items = _phone_pattern(value)
+    elif label in _NUMERIC_LABELS:
+        items = _id_pattern(value)
+    elif label in (PhiLabel.EMAIL, PhiLabel.URL):
+        items = _text_pattern(value)
+    elif any(c.isdigit() for c in value) and len([c for c in value if c.isalnum()]) >= MIN_ID_CHARS:
+        items = _id_pattern(value) if " " not in value.strip() else _text_pattern(value)
+    else:
+        items = _text_pattern(value) if label is not PhiLabel.ID else None
+    return ValuePattern(items) if items else None
 
 
-def _id_pattern(value: str) -> str | None:
+_BEFORE = NotAt(LETTER_OR_DIGIT, behind=True)
+_AFTER = NotAt(LETTER_OR_DIGIT, behind=False)
+
+
+def _id_pattern(value: str) -> tuple[Item, ...] | None:
     """Digits/letters of an identifier, each optionally separated, leading zeros optional."""
     chars = [c for c in value if c.isalnum()]
+    lead: tuple[Item, ...] = ()
     if chars and all(c.isdigit() for c in chars):
         while len(chars) > 1 and chars[0] == "0":
             chars.pop(0)
-        lead = r"(?:0[\s\-./]?)*"
-    else:
-        lead = ""
+        lead = (Group(((Lit("0"), _SEP),), lo=0, hi=None),)  # (?:0[\s\-./]?)*
     if len(chars) < MIN_ID_CHARS:
         return None
-    body = _SEP.join(regex.escape(c) for c in chars)
-    return rf"(?<![\p{{L}}\p{{N}}]){lead}{body}(?![\p{{L}}\p{{N}}])"
+    return (_BEFORE, *lead, *_joined([Lit(c) for c in chars], _SEP), _AFTER)
 
 
-def _phone_pattern(value: str) -> str | None:
+def _phone_pattern(value: str) -> tuple[Item, ...] | None:
     digits = [c for c in value if c.isdigit()]
     if len(digits) < 7:
         return None
-    country = ""
+    country: tuple[Item, ...] = ()
     if len(digits) > 10:
         digits = digits[-10:]
-    if len(digits) == 10:
-        country = r"(?:\+?1[\s\-.]*)?"
-    body = r"[\s\-.()]{0,2}".join(digits)
-    return rf"(?<![\p{{N}}+]){country}\(?{body}(?![\p{{N}}])"
+    if len(digits) == 10:  # (?:\+?1[\s\-.]*)?
+        country = (Group(((Chars(r"\+", 0, 1), Lit("1"), Chars(r"[\s\-.]", 0, None)),), 0, 1),)
+    body = _joined([Lit(d) for d in digits], Chars(r"[\s\-.()]", 0, 2))
+    return (
+        NotAt(r"[\p{N}+]", behind=True),
+        *country,
+        Chars(r"\(", 0, 1),
+        *body,
+        NotAt(r"[\p{N}]", behind=False),
+    )
 
 
-def _text_pattern(value: str) -> str | None:
+def _text_pattern(value: str) -> tuple[Item, ...] | None:
     """The value's words in order, any spacing/punctuation between them, case-insensitive."""
     parts = [p for p in regex.split(r"[\s,;]+", value) if p]
     if sum(len(p) for p in parts) < 3:
         return None
-    body = r"[\s,;]+".join(regex.escape(p) for p in parts)
-    return rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])"
+    return (_BEFORE, *_joined([Lit(p) for p in parts], Chars(r"[\s,;]", 1, None)), _AFTER)
+
+
+def _joined(items: list[Item], sep: Item) -> list[Item]:
+    """``items`` with ``sep`` between each two."""
+    out: list[Item] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(sep)
+        out.append(item)
+    return out
 
 
 _MONTHS = (
@@ -564,27 +602,37 @@ _MONTHS = (
 )  # fmt: skip
 
 
-def _date_pattern(value: str) -> str | None:
+def _either(*options: str) -> Group:
+    return Group(tuple((Lit(o),) for o in options))
+
+
+def _date_pattern(value: str) -> tuple[Item, ...] | None:
     """Every common rendering of a full date (numeric in three orders, month names, compact)."""
     parsed = parse_date(value)
     if parsed is None or None in (parsed.year, parsed.month, parsed.day):
         return None
     y, m, d = parsed.year, parsed.month, parsed.day
     assert y is not None and m is not None and d is not None  # for mypy
-    year = rf"(?:{y:04d}|'?{y % 100:02d})"
-    mon = rf"(?:{_MONTHS[m - 1]})\.?"
-    mm, dd = rf"0?{m}", rf"0?{d}(?:st|nd|rd|th)?"
-    sep = r"[\s/\-.]{1,2}"
-    forms = [
-        rf"{mm}{sep}0?{d}{sep}{year}",
-        rf"0?{d}{sep}{mm}{sep}{year}",
-        rf"{y:04d}{sep}{mm}{sep}0?{d}",
-        rf"{y:04d}{m:02d}{d:02d}",
-        rf"{m:02d}{d:02d}{y:04d}",
-        rf"{dd}(?:[\s\-]+of)?[\s\-]*{mon}[\s,\-]*{year}",
-        rf"{mon}[\s\-]*{dd}[\s,\-]*{year}",
-    ]
-    return rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(forms)})(?![\p{{L}}\p{{N}}])"
+    zero = Chars("0", 0, 1)
+    year = Group(((Lit(f"{y:04d}"),), (Chars("'", 0, 1), Lit(f"{y % 100:02d}"))))
+    mon = (_either(*_MONTHS[m - 1].split("|")), Chars(r"\.", 0, 1))  # (?:march|mar)\.?
+    mm = (zero, Lit(str(m)))  # 0?3
+    dd = (zero, Lit(str(d)), Group(((Lit("st"),), (Lit("nd"),), (Lit("rd"),), (Lit("th"),)), 0, 1))
+    day = (zero, Lit(str(d)))
+    sep = Chars(r"[\s/\-.]", 1, 2)
+    spaces = Chars(r"[\s\-]", 0, None)
+    commas = Chars(r"[\s,\-]", 0, None)
+    of = Group(((Chars(r"[\s\-]", 1, None), Lit("of")),), 0, 1)  # (?:[\s\-]+of)?
+    forms: tuple[tuple[Item, ...], ...] = (
+        (*mm, sep, *day, sep, year),
+        (*day, sep, *mm, sep, year),
+        (Lit(f"{y:04d}"), sep, *mm, sep, *day),
+        (Lit(f"{y:04d}{m:02d}{d:02d}"),),
+        (Lit(f"{m:02d}{d:02d}{y:04d}"),),
+        (*dd, of, spaces, *mon, commas, year),
+        (*mon, spaces, *dd, commas, year),
+    )
+    return (_BEFORE, Group(forms), _AFTER)
 
 
 # --- staff roster ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ so ("Dr. Smith"). ALL-CAPS text never yields a name without context.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -33,8 +34,11 @@ from radscrub.detect.base import (
     RecordContext,
     compile_pattern,
     iter_matches,
+    keyword_text,
+    may_match,
 )
 from radscrub.detect.lexicons import NameLexicon, fold, name_lexicon
+from radscrub.detect.scan import REMEMBER_CHARS, REMEMBER_TEXTS, timeout_error
 from radscrub.spans import PhiLabel, PhiSpan
 
 # --- context tables ---------------------------------------------------------------------------
@@ -285,6 +289,9 @@ _COMMA_CRED_RE = (
     r"(?=[ \t]*(?:$|[\n\r,.;()|])|[ \t]+(?:at|on)\b)"
 )
 _POSTFIX_RE = rf"(?P<comma>[ \t]*,?[ \t]*)(?P<cue>{_phrase_regex(POSTFIX_CUES)}){_E}"
+#: ``_POSTFIX_RE`` without its leading spaces and comma, which made it slow to search: its
+#: matches are found from the cues' (see ``_Run.postfix_starts``).
+_POSTFIX_CUE_RE = rf"(?P<cue>{_phrase_regex(POSTFIX_CUES)}){_E}"
 _PAREN_RELATIVE_RE = rf"(?P<comma>[ \t]*)\([ \t]*(?P<cue>{_phrase_regex(RELATIVES)})[ \t]*\)"
 _DICOM_RE = r"(?<![\p{L}\p{N}^])\p{L}[\p{L}'’\-]*\^[\p{L}'’\-]+(?:\^[\p{L}'’.\-]*){0,3}"
 _HEADER_RE = (
@@ -307,15 +314,18 @@ _CRED_HEAD = regex.compile(
     rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:{_ANY_CREDENTIAL})(?![\p{{L}}\p{{N}}])",
     regex.IGNORECASE | regex.VERSION1,
 )
+_NEWLINE = regex.compile("\n")
 _CREDENTIAL_DOTS = regex.compile(r"\p{L}\.[ ]?\p{L}\.", regex.VERSION1)  # "M.D.", "D.O."
 
 #: E-mail addresses and URLs: the words in them are not names here (other detectors own them).
-_ADDRESS_RE = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b(?:https?://|www\.)\S+"
+#: An address starts where its run of address characters starts (or where the previous match
+#: ended, ``\G``): a later start in the same run could not find an ``@`` the earlier one missed,
+#: and trying each one made this pattern quadratic in the length of a word.
+_ADDRESS_RE = r"(?:(?<![\w.+\-])|\G)[\w.+\-]++@[\w\-]+(?:\.[\w\-]+)+|\b(?:https?://|www\.)\S+"
 
 _NOCASE = regex.IGNORECASE | regex.VERSION1
 _CASE = regex.VERSION1
 _PATTERNS: dict[str, tuple[str, int]] = {
-    "token": (WORD_PATTERN, _CASE),
     "title": (_TITLE_RE, _NOCASE),
     "person": (_PERSON_RE, _NOCASE),
     "role": (_ROLE_RE, _NOCASE),
@@ -327,15 +337,44 @@ _PATTERNS: dict[str, tuple[str, int]] = {
     "relative": (_RELATIVE_RE, _NOCASE),
     "credential": (_CRED_RE, _NOCASE),
     "comma_credential": (_COMMA_CRED_RE, _CASE),
-    "postfix": (_POSTFIX_RE, _NOCASE),
+    "postfix_cue": (_POSTFIX_CUE_RE, _NOCASE),
     "paren_relative": (_PAREN_RELATIVE_RE, _NOCASE),
     "dicom": (_DICOM_RE, _CASE),
     "header": (_HEADER_RE, _CASE),
     "address": (_ADDRESS_RE, _NOCASE),
 }
+#: Prefilters (see radscrub.detect.base.Pattern.requires): strings one of which every match of
+#: the pattern contains, ignoring case; a text with none of them is not searched.
+_REQUIRES: dict[str, tuple[str, ...]] = {
+    "address": ("@", "://", "www."),
+    "dicom": ("^",),
+    "paren_relative": ("(",),
+    "comma_credential": (",",),
+}
+
+_WORD_RE = regex.compile(WORD_PATTERN, regex.VERSION1)
 
 
-@dataclass(frozen=True, slots=True)
+def word_spans(text: str, timeout: float, where: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the words (``WORD_PATTERN``) of ``text``, as ``iter_matches`` finds them.
+
+    The name and known-identifier detectors tokenise the same texts (a batch of them, one
+    detector after the other), so the spans of the last texts of ordinary length are remembered.
+    """
+    try:
+        if len(text) > REMEMBER_CHARS:
+            return _word_spans.__wrapped__(text, timeout)
+        return _word_spans(text, timeout)
+    except TimeoutError:
+        raise timeout_error(where, timeout, text) from None
+
+
+@functools.lru_cache(maxsize=REMEMBER_TEXTS)
+def _word_spans(text: str, timeout: float) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _WORD_RE.finditer(text, timeout=timeout))
+
+
+@dataclass(slots=True)  # not frozen: built for every word, and frozen ones build slowly
 class _Token:
     """One word of the text (possessive 's excluded from ``end``)."""
 
@@ -381,7 +420,10 @@ class NameDetector(Detector):
         return _Run(self, text).spans()
 
     def matches(self, key: str, text: str) -> Iterator[regex.Match[str]]:
-        """Matches of one of the module's patterns, with the configured time budget."""
+        """Matches of one of the module's patterns, with the configured time budget (none when
+        the text fails the pattern's prefilter)."""
+        if not may_match(_REQUIRES.get(key, ()), keyword_text(text)):
+            return iter(())
         where = f"{self.name}.{key}"
         return iter_matches(self._compiled[key], text, self.config.pattern_timeout, where)
 
@@ -401,25 +443,28 @@ class _Run:
         self.taken: dict[int, float] = {}  # token index -> best score
         self.chains: list[tuple[list[int], float, str]] = []
 
+    def matches(self, key: str) -> Iterator[regex.Match[str]]:
+        """The text's matches of one of the module's patterns."""
+        return self.d.matches(key, self.text)
+
     # --- tokens -----------------------------------------------------------------------------
 
     def _tokenise(self) -> list[_Token]:
         text = self.text
-        upper = list(accumulate((c.isupper() for c in text), initial=0))
-        lower = list(accumulate((c.islower() for c in text), initial=0))
-        newlines = [i for i, c in enumerate(text) if c == "\n"]
+        upper = list(accumulate(map(str.isupper, text), initial=0))
+        lower = list(accumulate(map(str.islower, text), initial=0))
+        newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        n_lines, line = len(newlines), 0  # line: newlines before the token
         tokens: list[_Token] = []
-        for m in self.d.matches("token", text):
-            start, full_end = m.span()
-            word = m.group()
-            end = (
-                full_end - 2
-                if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
-                else full_end
-            )
-            line = bisect.bisect_left(newlines, start)  # newlines before the token
+        spans = word_spans(text, self.d.config.pattern_timeout, f"{self.d.name}.token")
+        for start, full_end in spans:
+            word = text[start:full_end]
+            possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
+            end = full_end - 2 if possessive else full_end
+            while line < n_lines and newlines[line] < start:
+                line += 1
             line_start = newlines[line - 1] + 1 if line else 0
-            line_end = newlines[line] if line < len(newlines) else len(text)
+            line_end = newlines[line] if line < n_lines else len(text)
             lo, hi = max(line_start, start - 60), min(line_end, end + 60)
             n_up, n_low = upper[hi] - upper[lo], lower[hi] - lower[lo]
             style = "mixed"
@@ -427,7 +472,7 @@ class _Run:
                 style = "upper"
             elif n_up + n_low >= 4 and n_up <= 0.03 * (n_up + n_low):
                 style = "lower"
-            core = text[start:end]
+            core = word[:-2] if possessive else word
             tokens.append(
                 _Token(len(tokens), start, end, full_end, fold(core), _shape(core), style)
             )
@@ -436,7 +481,7 @@ class _Run:
     def _blocked_tokens(self) -> set[int]:
         """Tokens that are never names here: in an allow-listed term, an e-mail address, a URL."""
         blocked: set[int] = set()
-        for m in self.d.matches("address", self.text):  # e-mail addresses and URLs
+        for m in self.matches("address"):  # e-mail addresses and URLs
             blocked.update(self.tokens_in(m.start(), m.end()))
         ranges = iter(self.d.allow.find(self.text))
         current = next(ranges, None)
@@ -763,7 +808,6 @@ class _Run:
         return self.by_start.get(j)
 
     def cues(self) -> Iterator[_Cue]:
-        text = self.text
         for key, strength, kind, newline_ok in (
             ("title", STRONG, "title", False),
             ("role", STRONG, "role", True),
@@ -773,18 +817,18 @@ class _Run:
             ("role_noun", MEDIUM, "weak", False),
             ("relative", MEDIUM, "relative", False),
         ):
-            for m in self.d.matches(key, text):
+            for m in self.matches(key):
                 i = self.token_after(m.end(), newline_ok)
                 if i is not None:
                     yield _Cue(i, strength, kind, comma_ok=kind in ("role", "patient"))
-        for m in self.d.matches("phrase", text):
+        for m in self.matches("phrase"):
             i = self.token_after(m.end())
             if i is not None:
                 colon = bool(m.group("colon"))
                 yield _Cue(
                     i, STRONG if colon else MEDIUM, "role" if colon else "phrase", comma_ok=colon
                 )
-        for m in self.d.matches("person", text):
+        for m in self.matches("person"):
             i = self.token_after(m.end(), skip=" \t")
             if i is None:
                 continue
@@ -800,15 +844,40 @@ class _Run:
             ("postfix", "postfix"),
             ("paren_relative", "relative"),
         ):
-            for m in self.d.matches(key, text):
-                pos = m.start()
-                comma = "," in m.group("comma") and kind == "credential"
+            for pos, comma in self._backward_cues(key, kind):
                 while kind == "credential" and (more := self._credential_before(pos)):
                     pos = more.start()  # "Rao MD, FACR": the name is before the first one
                     comma = "," in more.group()
                 k = self.by_end.get(pos)
                 if k is not None:
                     yield _Cue(k, PERSON if comma else MEDIUM, kind, backward=True)
+
+    def _backward_cues(self, key: str, kind: str) -> Iterator[tuple[int, bool]]:
+        """For each match of a cue that follows a name: where it starts, and for credentials
+        whether a comma comes before them (", MD")."""
+        if key == "postfix":
+            yield from ((start, False) for start in self.postfix_starts())
+            return
+        for m in self.matches(key):
+            yield m.start(), kind == "credential" and "," in m.group("comma")
+
+    def postfix_starts(self) -> Iterator[int]:
+        """Where the matches of ``_POSTFIX_RE`` start, found from its cues alone.
+
+        A match is a cue and the spaces, tabs and at most one comma right before it that follow
+        the previous match (cues start with a letter, so the prefix is decided by the cue).
+        """
+        text, pos = self.text, 0
+        for m in self.matches("postfix_cue"):
+            start = m.start()
+            while start > pos and text[start - 1] in " \t":
+                start -= 1
+            if start > pos and text[start - 1] == ",":
+                start -= 1
+                while start > pos and text[start - 1] in " \t":
+                    start -= 1
+            yield start
+            pos = m.end()
 
     def _credential_at(self, pos: int) -> bool:
         """A credential starts at ``pos`` (after spaces): " MD", ", PhD"."""
@@ -824,13 +893,13 @@ class _Run:
 
     def structural_pass(self) -> None:
         """DICOM person names ("SMITH^JOHN") and header lines ("SMITH, JOHN A")."""
-        for m in self.d.matches("dicom", self.text):
+        for m in self.matches("dicom"):
             parts = [p for p in m.group().split("^") if p]
             if len(parts) < 2 or m.group().islower() or min(len(p) for p in parts[:2]) < 2:
                 continue
             idx = self.tokens_in(m.start(), m.end())
             self.add_chain(idx, _SCORES[STRONG], "dicom")
-        for m in self.d.matches("header", self.text):
+        for m in self.matches("header"):
             start, end = m.span("name")
             idx = self.tokens_in(start, end)
             while len(idx) > 2 and self.tokens[idx[-1]].key in _CREDENTIAL_WORDS:
@@ -999,6 +1068,7 @@ def _runs(indices: list[int]) -> Iterator[list[int]]:
         yield run
 
 
+@functools.lru_cache(maxsize=16384)
 def _shape(word: str) -> str:
     letters = [c for c in word if c.isalpha()]
     if len(letters) == 1:

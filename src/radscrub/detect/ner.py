@@ -9,22 +9,29 @@ from presidio's ``NlpArtifacts`` instead of running the model a second time.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from spacy.pipeline import EntityRuler, Tagger
 
 from radscrub.config import DetectConfig
 from radscrub.detect.base import EMPTY_CONTEXT, Detector, RecordContext
 from radscrub.errors import ModelLoadError
+from radscrub.resolve import snap
 from radscrub.spans import PhiLabel, PhiSpan
 
 SHIPPED_MODEL = "radscrub-ner"
 """Config name of the model trained by this project (scripts/train_ner.py) and shipped inside it."""
+
+SHIPPED_LABELS = ("NAME", "HOSPITAL", "LOCATION", "ORGANIZATION")
+"""The entity labels of the shipped model (see src/radscrub/models/MODEL_CARD.md)."""
 
 MODEL_LABELS: Mapping[str, PhiLabel] = {
     # radscrub-ner's own labels
@@ -100,7 +107,11 @@ def load_nlp_engine(name: str = SHIPPED_MODEL) -> SpacyNlpEngine:
     nlp = engine.get_nlp("en")
     if "ner" not in nlp.pipe_names:
         raise ModelLoadError(f"spaCy pipeline {name!r} has no 'ner' component")
-    keep = [pipe for pipe in nlp.pipe_names if pipe in _KEEP_COMPONENTS]
+    keep = [
+        pipe
+        for pipe in nlp.pipe_names
+        if pipe in _KEEP_COMPONENTS or _is_entity_tagger(nlp.get_pipe(pipe))
+    ]
     nlp.select_pipes(enable=keep)
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return engine
@@ -116,6 +127,9 @@ class NerDetector(Detector):
         self.engine = load_nlp_engine(self.config.ner_model)
         self.nlp = self.engine.get_nlp("en")
         self.batch_size = 32
+        self._decoder = TagDecoder.for_pipeline(self.nlp)
+        # with a tag decoder, the 'ner' entity ruler (the plain-spaCy route) need not run
+        self._skip = ["ner"] if self._decoder is not None else []
 
     def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
         return self.find_many([text], [context])[0]
@@ -125,9 +139,16 @@ class NerDetector(Detector):
     ) -> list[list[PhiSpan]]:
         pieces = [(i, offset, chunk) for i, t in enumerate(texts) for offset, chunk in _chunks(t)]
         found: list[list[PhiSpan]] = [[] for _ in texts]
-        docs = self.nlp.pipe((chunk for _, _, chunk in pieces), batch_size=self.batch_size)
+        docs = self.nlp.pipe(
+            (chunk for _, _, chunk in pieces), batch_size=self.batch_size, disable=self._skip
+        )
         for (i, offset, _), doc in zip(pieces, docs, strict=True):
-            found[i].extend(self._spans(doc.ents, texts[i], offset))
+            ents = (
+                self._decoder.entities(doc)
+                if self._decoder is not None
+                else ((e.start_char, e.end_char, e.label_) for e in doc.ents)
+            )
+            found[i].extend(self._spans(ents, texts[i], offset))
         return found
 
     def analyze(
@@ -145,13 +166,85 @@ class NerDetector(Detector):
             results.append(self.presidio_result(label, ent.start_char, ent.end_char, NER_SCORE))
         return results
 
-    def _spans(self, ents: Any, text: str, offset: int) -> Iterator[PhiSpan]:
-        for ent in ents:
-            label = MODEL_LABELS.get(ent.label_)
-            if label is None:
+    def _spans(
+        self, ents: Iterable[tuple[int, int, str]], text: str, offset: int
+    ) -> Iterator[PhiSpan]:
+        """Mapped entities, trimmed of edge punctuation ("] Smith" -> "Smith") as resolve does;
+        entities without a letter ("-", "&") are dropped (no name or place is written so)."""
+        for start_char, end_char, model_label in ents:
+            label = MODEL_LABELS.get(model_label)
+            start, end = start_char + offset, end_char + offset
+            if label is None or not any(ch.isalpha() for ch in text[start:end]):
                 continue
-            start, end = ent.start_char + offset, ent.end_char + offset
-            yield PhiSpan(start, end, label, NER_SCORE, f"ner.{ent.label_}", text[start:end])
+            span = snap(PhiSpan(start, end, label, NER_SCORE, f"ner.{model_label}"), text)
+            if span is not None:
+                yield span
+
+
+@dataclass(frozen=True)
+class TagDecoder:
+    """Entities from a tagger's BILUO tags (radscrub-ner), without running the entity ruler.
+
+    Tags are read leniently: a run of entity tags is one entity unless a tag opens a new one
+    (B-, U-) or the previous tag closed one (L-, U-); an entity takes its last tag's label, so a
+    run whose tags disagree on the label is still covered; touching entities of one label are
+    merged ("U-NAME U-NAME" is one name). The model's own 'ner' entity ruler gives plain spaCy
+    users the same coverage.
+    """
+
+    outside: int
+    tags: Mapping[int, tuple[str, str]]
+    """Tag string hash -> (BILU prefix, entity label)."""
+
+    @classmethod
+    def for_pipeline(cls, nlp: Any) -> TagDecoder | None:
+        """A decoder when ``nlp`` has a BILUO entity tagger and a 'ner' entity ruler, else None."""
+        taggers = [pipe for _, pipe in nlp.pipeline if _is_entity_tagger(pipe)]
+        if not taggers or not isinstance(nlp.get_pipe("ner"), EntityRuler):
+            return None
+        strings = nlp.vocab.strings
+        tags = {
+            strings.add(label): (label[0], label[2:])
+            for label in taggers[-1].labels
+            if label[:2] in ("B-", "I-", "L-", "U-")
+        }
+        return cls(strings.add("O"), tags)
+
+    def entities(self, doc: Any) -> Iterator[tuple[int, int, str]]:
+        """(start_char, end_char, label) of every entity the tags of ``doc`` mark."""
+        merged: list[list[Any]] = []  # [start token, end token, label]
+        for start, end, label in self._segments(doc.to_array("TAG")):
+            if merged and merged[-1][1] == start and merged[-1][2] == label:
+                merged[-1][1] = end  # touching entities of one label: one entity
+            else:
+                merged.append([start, end, label])
+        for start, end, label in merged:
+            last = doc[end - 1]
+            yield doc[start].idx, last.idx + len(last.text), label
+
+    def _segments(self, column: Any) -> Iterator[tuple[int, int, str]]:
+        """(start token, end token, label) per BILUO segment, read leniently."""
+        start = previous = -2
+        closed = True
+        label = ""
+        for i in numpy.flatnonzero(column != self.outside).tolist():
+            prefix, tag_label = self.tags.get(int(column[i]), ("", ""))
+            if not prefix:
+                continue
+            if i != previous + 1 or closed or prefix in "BU":
+                if start >= 0:
+                    yield start, previous + 1, label
+                start = i
+            label, previous, closed = tag_label, i, prefix in "LU"
+        if start >= 0:
+            yield start, previous + 1, label
+
+
+def _is_entity_tagger(pipe: Any) -> bool:
+    """True for a tagger whose tags are BILUO entity tags (radscrub-ner's 'ner' reads them)."""
+    if not isinstance(pipe, Tagger):
+        return False
+    return any(str(label).startswith(("U-", "B-")) for label in pipe.labels)
 
 
 def _phi_label(name: str) -> PhiLabel | None:

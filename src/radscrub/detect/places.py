@@ -40,7 +40,15 @@ from importlib import resources
 import regex
 
 from radscrub.config import DetectConfig
-from radscrub.detect.base import EMPTY_CONTEXT, Detector, RecordContext, iter_matches
+from radscrub.detect.base import (
+    EMPTY_CONTEXT,
+    Detector,
+    RecordContext,
+    compile_pattern,
+    iter_matches,
+    keyword_text,
+    may_match,
+)
 from radscrub.spans import PhiLabel, PhiSpan
 
 
@@ -176,9 +184,21 @@ class _Core:
     flags: int = _CS
     confirm: bool = False
     casings: frozenset[str] = frozenset({"mixed"})
+    requires: tuple[str, ...] = ()  # prefilters, as in radscrub.detect.base.Pattern
+    precheck: str = ""
 
 
 _ALL = frozenset({"mixed", "upper", "lower"})
+#: Prechecks: the street word and house number every match of the shape has. Each number check
+#: is written as a space and a digit, then a look-behind for the word, which searches faster.
+_PREFIX_WORD = rf"(?<![\w])(?:{_PREFIX}|{_PREFIX_LOWER}|Rue|Rua|Avenue|Avenida|Calle)[ \t]"
+_COMPOUND_NUMBER = rf"[ \t]\d(?<=(?:{_COMPOUND})[ \t]+\d)"
+_TYPE_STRONG_NUMBER = rf"[ \t]\d(?<=[ \t](?:{_TYPE_STRONG})[ \t]+\d)"
+_TYPE_WEAK_NUMBER = rf"[ \t]\d(?<=[ \t](?:{_TYPE_WEAK})[ \t]+\d)"
+_STREET_WORDS = (
+    "street", "avenue", "road", "boulevard", "drive", "lane", "parkway", "highway", "terrace",
+    "turnpike",
+)  # fmt: skip
 _ADDRESS_CORES: tuple[_Core, ...] = (
     _Core(
         "street",
@@ -232,6 +252,7 @@ _ADDRESS_CORES: tuple[_Core, ...] = (
         rf"(?:{_PREFIX_LOWER}|Rue|Rua|Avenue|Avenida|Calle)"
         rf"(?:[ \t]+(?:{_ANYCASE}|\p{{Ll}}+)){{1,5}}?)"
         rf"[ \t]+\d{{1,5}}[A-Za-z]?(?![\w]|[.,]\d)",
+        precheck=_PREFIX_WORD,
     ),
     _Core(
         "prefix_numbered",
@@ -246,18 +267,21 @@ _ADDRESS_CORES: tuple[_Core, ...] = (
         rf"(?<![\w])(?:(?<![.,/-])\d{{1,6}}[ \t]{{1,3}})?(?:{_TITLE}[ \t]+){{0,2}}"
         rf"\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]{{2,}}(?:{_COMPOUND})[ \t]+\d{{1,5}}[A-Za-z]?\.?"
         r"(?![\w]|[.,]\d)",
+        precheck=_COMPOUND_NUMBER,
     ),
     _Core(
         "type_word",
         rf"(?<![\w])(?:(?<![.,/-])\d{{1,6}}[ \t]{{1,3}})?{_ANYCASE}"
         rf"(?:[ \t]+(?:{_ANYCASE}|\p{{Ll}}+)){{0,2}}"
         rf"[ \t]+(?:{_TYPE_STRONG})[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w]|[.,]\d)",
+        precheck=_TYPE_STRONG_NUMBER,
     ),
     _Core(
         "type_word_weak",
         rf"(?<![\w])(?:(?<![.,/-])\d{{1,6}}[ \t]{{1,3}})?(?:{_ANYCASE}[ \t]+){{1,3}}"
         rf"(?:{_TYPE_WEAK})[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w]|[.,]\d)",
         confirm=True,
+        precheck=_TYPE_WEAK_NUMBER,
     ),
     _Core(
         "numbered_name",
@@ -271,6 +295,7 @@ _ADDRESS_CORES: tuple[_Core, ...] = (
         rf"{_NUM_START}\d{{1,6}}[ \t]{{1,3}}\p{{Ll}}{{3,}}(?:{_COMPOUND})[ \t]+\d{{1,5}}[a-z]?"
         r"(?![\w]|[.,]\d)",
         casings=frozenset({"lower"}),
+        precheck=_COMPOUND_NUMBER,
     ),
     _Core(
         "type_word_lower",
@@ -278,6 +303,7 @@ _ADDRESS_CORES: tuple[_Core, ...] = (
         r"[ \t]+\d{1,5}[a-z]?\.?"
         r"(?![\w]|[.,]\d)",
         casings=frozenset({"lower"}),
+        precheck=_TYPE_STRONG_NUMBER,
     ),
     _Core(
         "prefix_lower",
@@ -291,6 +317,7 @@ _ADDRESS_CORES: tuple[_Core, ...] = (
         r"Apartado|Casilla|Caixa\s+Postal)\s{0,2}#?\s{0,2}\d{1,6}(?![\w])",
         _I,
         casings=_ALL,
+        requires=("box", "postfach", "apartado", "casilla", "caixa"),
     ),
     _Core(
         "military",
@@ -298,40 +325,47 @@ _ADDRESS_CORES: tuple[_Core, ...] = (
         r"(?:USNS|USNV|USS|USCGC)\s{1,2}\p{Lu}[\p{L}'-]+)(?![\w])",
         _I,
         casings=_ALL,
+        requires=("box", "usn", "uss", "uscgc"),
     ),
     _Core(
         "apo",
         r"(?<![\w])(?:APO|FPO|DPO)\s{1,2}(?:AA|AE|AP)\s{1,2}\d{5}(?:-\d{4})?(?![\w])",
         _I,
         casings=_ALL,
+        requires=("apo", "fpo", "dpo"),
     ),
     _Core(
         "corner",
         r"(?<![\w])(?:the\s+)?corner\s+of\s+(?=[^\n]{0,60}?[\p{Lu}\d])[^\n,;?!]{2,60}?\s+"
         rf"(?:and|&)\s+(?:[a-z]{{2,3}}[ \t]+)?(?:{_ANYCASE}|\d{{1,5}})"
         rf"(?:[ \t]+(?:{_ANYCASE}|\d{{1,5}}|[a-z]{{2,3}})){{0,4}}",
+        requires=("corner",),
     ),
     _Core(
         "corner_lower",
         r"(?<![\w])(?:the\s+)?corner\s+of\s+(?=[^\n]{0,40}?\d)[^\n,;?!]{2,60}?\s+(?:and|&)\s+"
         r"\p{Ll}+(?:[ \t]+\p{Ll}+){0,3}",
         casings=frozenset({"lower"}),
+        requires=("corner",),
     ),
     _Core(
         "named_street",
         rf"(?<=\b(?:on|at|of)[ \t]{{1,3}})(?:{_TITLE}[ \t]+){{1,3}}(?:Street|Avenue|Road|"
         r"Boulevard|Drive|Lane|Parkway|Highway|Terrace|Turnpike)(?![\w])",
+        requires=_STREET_WORDS,
     ),
     _Core(
         "route",
         r"(?<![\w])(?i:Route|Rte\.?|Highway|Hwy\.?|Interstate)\s?\d{1,3}(?![\w])",
         casings=_ALL,
+        requires=("route", "rte", "highway", "hwy", "interstate"),
     ),
     _Core(
         "cued_name_number",
         r"(?<=\b(?:address(?:es)?[ \t]*[:=]?|(?:lives?|lived|living|resides?|residing|located|"
         r"situated)[ \t]+(?:at|on|in)|corner\s+of)[ \t]{1,3})"
         rf"(?:{_TITLE}[ \t]+){{0,3}}{_TITLE}[ \t]+\d{{1,5}}[A-Za-z]?(?![\w]|[.,]\d)",
+        requires=("address", "liv", "resid", "located", "situated", "corner"),
     ),
 )
 _ADDRESS_CUE = regex.compile(
@@ -391,6 +425,18 @@ _STOP_WORDS = _wordset(
 _LAST_WORD_DOT = regex.compile(r"(\w+)\.\Z", _CS)
 _ABBREV_END = _wordset("st rd ave av dr ln ct pl blvd apt ste u rkp krt str ut pst jl")
 
+#: Prefilters of module-level patterns, by the name ``_iter`` is given (see base.Pattern).
+_REQUIRES: dict[str, tuple[str, ...]] = {
+    "address_label": ("address", "home"),
+    "zip_label": ("zip", "post"),
+    "zip_plus4": ("-",),
+    "city_label": ("city", "town", "birthplace", "place", "county", "village", "municipality"),
+    "residence": ("liv", "resid", "moved", "relocated", "born", "raised", "grew", "hails"),
+    "county": ("county", "parish", "borough"),
+    "hospital_label": ("hospital", "facility", "institution", "site"),
+    "site_label": ("location", "site", "hospital", "facility", "institution"),
+}
+
 # ---------------------------------------------------------------- ZIP codes
 _ZIP_PATTERNS: tuple[tuple[str, str, float], ...] = (
     (
@@ -443,6 +489,8 @@ _CITY_STATE = regex.compile(
     rf"(?P<state>{_STATE})(?P<zip>,?[ \t]{{1,3}}\d{{5}}(?:-\d{{4}})?)?(?![\w])",
     _CS,
 )
+#: ``_CITY_STATE``'s precheck: a comma, then a state.
+_COMMA_STATE = rf",[ \t]*{_STATE}"
 _COUNTY = regex.compile(
     r"(?<![\w])(?P<loc>(?:\p{Lu}[\p{Ll}'’.-]+[ \t]){1,2}(?:County|Parish|Borough)|"
     r"(?:\p{Lu}[\p{Lu}'’.-]+[ \t]){1,2}(?:COUNTY|PARISH)|"
@@ -622,16 +670,23 @@ def _city_keys(name: str) -> tuple[str, ...]:
 
 _NON_SPACE = regex.compile(r"\S+")
 _UPPER_CHAR = regex.compile(r"\p{Lu}")
-_LOWER_CHAR = regex.compile(r"\p{Ll}")
+_UPPER_RUN = regex.compile(r"\p{Lu}+")
+_LOWER_RUN = regex.compile(r"\p{Ll}+")
 
 
 def _casing(text: str) -> str:
     """``upper`` for text written in capitals, ``lower`` for text without any, else ``mixed``."""
-    upper = len(_UPPER_CHAR.findall(text))
-    lower = len(_LOWER_CHAR.findall(text))
+    upper = sum(map(len, _UPPER_RUN.findall(text)))
+    lower = sum(map(len, _LOWER_RUN.findall(text)))
     if upper == 0:
         return "lower"
     return "upper" if upper > 2 * lower and upper + lower >= 24 else "mixed"
+
+
+@functools.lru_cache(maxsize=256)
+def _head_pattern(head: str) -> regex.Pattern[str]:
+    """A found hospital name's first word, to find its other mentions."""
+    return regex.compile(rf"(?<![\w]){regex.escape(head)}(?![\w])", _I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -671,9 +726,25 @@ class PlaceDetector(Detector):
         return spans
 
     def _iter(
-        self, pattern: regex.Pattern[str], text: str, what: str
+        self,
+        pattern: regex.Pattern[str],
+        text: str,
+        what: str,
+        requires: tuple[str, ...] = (),
+        precheck: str = "",
     ) -> Iterator[regex.Match[str]]:
-        return iter_matches(pattern, text, self.config.pattern_timeout, f"{self.name}.{what}")
+        """Matches of ``pattern``; none when a prefilter (see base.Pattern) or ``_REQUIRES``
+        says the text cannot hold one."""
+        requires = requires or _REQUIRES.get(what, ())
+        if not may_match(requires, keyword_text(text)):
+            return iter(())
+        where = f"{self.name}.{what}"
+        timeout = self.config.pattern_timeout
+        if precheck:
+            found = iter_matches(compile_pattern(precheck, pattern.flags), text, timeout, where)
+            if next(found, None) is None:
+                return iter(())
+        return iter_matches(pattern, text, timeout, where)
 
     def _span(
         self, start: int, end: int, label: PhiLabel, score: float, what: str, text: str
@@ -699,7 +770,10 @@ class PlaceDetector(Detector):
         for core, compiled in self._cores:
             if casing not in core.casings:
                 continue
-            for match in self._iter(compiled, text, f"address_{core.name}"):
+            matches = self._iter(
+                compiled, text, f"address_{core.name}", core.requires, core.precheck
+            )
+            for match in matches:
                 core_casing = casing if _UPPER_CHAR.search(match.group()) else "lower"
                 start, end, confirmed = self._grow_block(
                     text, match.start(), match.end(), core_casing
@@ -878,7 +952,7 @@ class PlaceDetector(Detector):
                 end = start + w.end()
             if end > start:
                 add(start, end, 0.75, "residence")
-        for m in self._iter(_CITY_STATE, text, "city_state"):
+        for m in self._iter(_CITY_STATE, text, "city_state", precheck=_COMMA_STATE):
             state = self._state_code(m.group("state"))
             found = self._city_suffix(m.group("loc"), m.start("loc"), state)
             if found is not None:
@@ -979,7 +1053,7 @@ class PlaceDetector(Detector):
                 if span is not None:
                     spans.append(span)
         for head in sorted(heads):
-            pattern = regex.compile(rf"(?<![\w]){regex.escape(head)}(?![\w])", _I)
+            pattern = _head_pattern(head)
             for m in self._iter(pattern, text, "hospital_repeat"):
                 span = self._span(m.start(), m.end(), _L.HOSPITAL, 0.6, "hospital_repeat", text)
                 if span is not None:

@@ -13,4 +13,5 @@ BUILTIN_DETECTORS: dict[str, str] = {
     "places": "radscrub.detect.places:PlaceDetector",
     "names": "radscrub.detect.names:NameDetector",
     "known": "radscrub.detect.known:KnownDetector",
+    "ner": "radscrub.detect.ner:NerDetector",
 }

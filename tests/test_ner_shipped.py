@@ -1,0 +1,52 @@
+"""The shipped NER model: loads offline from the installed package, small, finds report names."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from radscrub import PhiLabel, ScrubConfig, Scrubber
+from radscrub.config import DetectConfig
+from radscrub.detect.ner import NerDetector, shipped_model_path
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def detector() -> NerDetector:
+    return NerDetector(DetectConfig(detectors=("ner",)))
+
+
+def test_model_is_inside_the_package_and_small() -> None:
+    path = shipped_model_path()
+    assert (path / "config.cfg").is_file() and (path / "meta.json").is_file()
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    assert size <= 25 * 1024 * 1024
+
+
+def test_loads_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    NerDetector(DetectConfig(detectors=("ner",)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Findings discussed with Dr. Maria Lopez by telephone.",
+        "FINDINGS DISCUSSED WITH DR. MARIA LOPEZ BY TELEPHONE.",
+        "Electronically signed by: Maria Lopez, MD",
+    ],
+)
+def test_finds_a_name_in_report_contexts(detector: NerDetector, text: str) -> None:
+    names = [text[s.start : s.end] for s in detector.find(text) if s.label is PhiLabel.NAME]
+    assert any("lopez" in name.lower() for name in names), names
+
+
+def test_opt_in_through_config_and_allow_list_still_applies() -> None:
+    scrubber = Scrubber(ScrubConfig(detect=DetectConfig(detectors=("names", "ner"))))
+    text = "History of Hodgkin lymphoma and Crohn disease; no Morison pouch fluid."
+    assert [s for s in scrubber.detect(text) if s.label is PhiLabel.NAME] == []
