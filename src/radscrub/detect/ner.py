@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
+import regex
 import spacy
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
@@ -55,6 +56,12 @@ MODEL_LABELS: Mapping[str, PhiLabel] = {
 
 NER_SCORE = 0.85
 """spaCy's transition NER gives no probabilities: every entity gets this score (as in presidio)."""
+
+MIXED_CASE_UPPER = 0.05
+"""A text is mixed case when at least this share (and at least 30%) of its letters are capitals
+(resp. small letters); then an all-lower-case entity longer than MAX_LOWER_INITIALS letters is
+dropped (see :func:`plausible`)."""
+MAX_LOWER_INITIALS = 3
 
 CHUNK_CHARS = 100_000
 """Texts longer than this are run in line-aligned chunks (bounded memory, spaCy max_length)."""
@@ -142,13 +149,14 @@ class NerDetector(Detector):
         docs = self.nlp.pipe(
             (chunk for _, _, chunk in pieces), batch_size=self.batch_size, disable=self._skip
         )
+        mixed = [is_mixed_case(t) for t in texts]
         for (i, offset, _), doc in zip(pieces, docs, strict=True):
             ents = (
                 self._decoder.entities(doc)
                 if self._decoder is not None
                 else ((e.start_char, e.end_char, e.label_) for e in doc.ents)
             )
-            found[i].extend(self._spans(ents, texts[i], offset))
+            found[i].extend(self._spans(ents, texts[i], offset, mixed[i]))
         return found
 
     def analyze(
@@ -167,18 +175,43 @@ class NerDetector(Detector):
         return results
 
     def _spans(
-        self, ents: Iterable[tuple[int, int, str]], text: str, offset: int
+        self, ents: Iterable[tuple[int, int, str]], text: str, offset: int, mixed: bool
     ) -> Iterator[PhiSpan]:
-        """Mapped entities, trimmed of edge punctuation ("] Smith" -> "Smith") as resolve does;
-        entities without a letter ("-", "&") are dropped (no name or place is written so)."""
+        """Mapped, plausible entities (see :func:`plausible`), trimmed of edge punctuation
+        ("] Smith" -> "Smith") as resolve does."""
         for start_char, end_char, model_label in ents:
             label = MODEL_LABELS.get(model_label)
             start, end = start_char + offset, end_char + offset
-            if label is None or not any(ch.isalpha() for ch in text[start:end]):
+            if label is None or not plausible(text[start:end], mixed):
                 continue
             span = snap(PhiSpan(start, end, label, NER_SCORE, f"ner.{model_label}"), text)
             if span is not None:
                 yield span
+
+
+_UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+
+
+def is_mixed_case(text: str) -> bool:
+    """True when ``text`` is written in ordinary mixed case (not ALL CAPS, not all lower case)."""
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    letters = upper + lower
+    return bool(letters) and upper >= MIXED_CASE_UPPER * letters and lower >= 0.3 * letters
+
+
+def plausible(piece: str, mixed: bool) -> bool:
+    """Whether an entity's text can be a name or place: it has a letter, and in a mixed-case
+    text it has a capital unless it is initials ("jd"). A statistical model sees only a few
+    tokens of context, so it cannot know a lower-case word sits in mixed-case text where names
+    are capitalised; without this, words of real notes ("remains", "wean") come out as names.
+    """
+    letters = [ch for ch in piece if ch.isalpha()]
+    if not letters:
+        return False
+    if mixed and len(letters) > MAX_LOWER_INITIALS:
+        return any(ch.isupper() for ch in letters)
+    return True
 
 
 @dataclass(frozen=True)
