@@ -21,10 +21,31 @@ def test_all_is_pinned() -> None:
         assert getattr(radscrub, name) is not None
 
 
-REQUIRED_LABELS = (
-    "NAME DATE TIME AGE PHONE FAX EMAIL URL IP SSN MRN ACCESSION ACCOUNT HEALTH_PLAN LICENSE "
-    "DEVICE_ID VEHICLE_ID ID ADDRESS LOCATION ZIP HOSPITAL ORGANIZATION"
-).split()
+REQUIRED_LABELS = [
+    "NAME",
+    "DATE",
+    "TIME",
+    "AGE",
+    "PHONE",
+    "FAX",
+    "EMAIL",
+    "URL",
+    "IP",
+    "SSN",
+    "MRN",
+    "ACCESSION",
+    "ACCOUNT",
+    "HEALTH_PLAN",
+    "LICENSE",
+    "DEVICE_ID",
+    "VEHICLE_ID",
+    "ID",
+    "ADDRESS",
+    "LOCATION",
+    "ZIP",
+    "HOSPITAL",
+    "ORGANIZATION",
+]
 
 
 @pytest.mark.parametrize("name", REQUIRED_LABELS)

@@ -58,7 +58,7 @@ ZIP = "generalize"
         ({"detect": {"min_score": "high"}}, "min_score: expected float, got str"),
         ({"detect": {"min_score": 2.0}}, r"min_score must be in \[0, 1\]"),
         ({"detect": {"detectors": "dates"}}, "detectors: expected a list"),
-        ({"transform": {"mode": "encrypt"}}, "must be one of 'anonymise', 'pseudonymise'"),
+        ({"transform": {"mode": "encrypt"}}, r"must be one of 'anonymise', 'pseudonymise'"),
         ({"transform": {"actions": {"DATE": "burn"}}}, "unknown action 'burn'"),
         ({"transform": {"actions": {"PERSON": "redact"}}}, "unknown PHI label 'PERSON'"),
         (
@@ -79,7 +79,7 @@ def test_bad_config_names_the_key(data: dict, message: str) -> None:
 def test_bad_toml_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.toml"
     path.write_text("[detect\nmin_score = ", encoding="utf-8")
-    with pytest.raises(ConfigError, match="broken.toml: not valid TOML"):
+    with pytest.raises(ConfigError, match=r"broken\.toml: not valid TOML"):
         ScrubConfig.from_toml(path)
     with pytest.raises(ConfigError, match="not found"):
         ScrubConfig.from_toml(tmp_path / "missing.toml")

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from radscrub import PhiLabel, ScrubConfig, Scrubber
+from radscrub import PhiLabel, Scrubber, ScrubConfig
 from radscrub.config import DetectConfig
 from radscrub.detect.ner import NerDetector, shipped_model_path
 

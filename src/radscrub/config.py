@@ -97,7 +97,9 @@ class TransformConfig:
                 f"({self.date_shift_min_days} > {self.date_shift_max_days})"
             )
         if self.date_shift_min_days == self.date_shift_max_days == 0:
-            raise ConfigError("transform date shift range is [0, 0]: a shift of 0 reveals the dates")
+            raise ConfigError(
+                "transform date shift range is [0, 0]: a shift of 0 reveals the dates"
+            )
         if self.crosswalk is not None and self.mode != "pseudonymise":
             raise ConfigError(
                 "transform.crosswalk is for pseudonymise mode only (anonymised output must have "
@@ -130,7 +132,7 @@ class ScrubConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, where: str = "config") -> ScrubConfig:
-        """Build a config from nested mappings (as parsed from TOML); raise ConfigError on any fault."""
+        """Build a config from nested mappings (as parsed from TOML); ConfigError on any fault."""
         return _build(cls, data, where)
 
     @classmethod
@@ -159,7 +161,7 @@ def _plain(value: Any) -> Any:
 
 
 def _build(cls: type, data: Mapping[str, Any], where: str) -> Any:
-    """Instantiate dataclass ``cls`` from ``data``, converting and checking each field by its type."""
+    """Instantiate dataclass ``cls`` from ``data``, checking and converting each field by type."""
     if not isinstance(data, Mapping):
         raise ConfigError(f"{where}: expected a table, got {type(data).__name__}")
     hints = typing.get_type_hints(cls)
@@ -169,7 +171,9 @@ def _build(cls: type, data: Mapping[str, Any], where: str) -> Any:
         raise ConfigError(
             f"{where}: unknown key(s) {', '.join(unknown)}; valid keys: {', '.join(sorted(fields))}"
         )
-    kwargs = {name: _convert(hints[name], value, f"{where}: {name}") for name, value in data.items()}
+    kwargs = {
+        name: _convert(hints[name], value, f"{where}: {name}") for name, value in data.items()
+    }
     try:
         return cls(**kwargs)
     except ConfigError as exc:
@@ -188,7 +192,9 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
         return _convert(inner[0], value, where)
     if origin is Literal:
         if value not in args:
-            raise ConfigError(f"{where}: must be one of {', '.join(map(repr, args))}, not {value!r}")
+            raise ConfigError(
+                f"{where}: must be one of {', '.join(map(repr, args))}, not {value!r}"
+            )
         return value
     if origin is tuple:
         if not isinstance(value, list | tuple):

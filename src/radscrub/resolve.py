@@ -30,8 +30,10 @@ def snap(span: PhiSpan, text: str) -> PhiSpan | None:
     while end > start and text[end - 1] in EDGE_CHARS:
         end -= 1
     # keep a closing bracket only when its opener is inside the span too
-    while end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(
-        ")", start, end
+    while (
+        end > start
+        and text[end - 1] == ")"
+        and text.count("(", start, end) < text.count(")", start, end)
     ):
         end -= 1
     while start < end and text[start] == "(" and ")" not in text[start:end]:

@@ -1,4 +1,4 @@
-"""Plain data that flows through the pipeline: PHI labels, their Safe Harbor categories, and spans."""
+"""Plain data flowing through the pipeline: PHI labels, their Safe Harbor categories, spans."""
 
 from __future__ import annotations
 
