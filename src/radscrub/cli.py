@@ -410,21 +410,9 @@ def relink(
 
 def _read_text(source: str) -> str:
     """Read a whole UTF-8 text file, or stdin for ``-``; raise InputError naming the file."""
-    from radscrub.errors import InputError
+    from radscrub.io.text import read_text_file
 
-    if source == "-":
-        return sys.stdin.read()
-    path = Path(source)
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found", source=source) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8 at byte {exc.start}; re-encode the file as UTF-8", source=source
-        ) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", source=source) from None
+    return sys.stdin.read() if source == "-" else read_text_file(source)
 
 
 def main() -> None:
