@@ -43,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         print("error: give one --pred per CORPUS, in the same order", file=sys.stderr)
         return 2
     skipped: list[dict[str, str]] = []
+    try:
+        config = _config(args.config)
+    except RadscrubError as exc:
+        print(f"error: bad --config: {exc}", file=sys.stderr)
+        return 2
     label_maps: list[str | None] = [args.label_map] * len(corpora)
     if not args.pred:
         if DEFAULT_CORPUS in {c.resolve() for c in corpora}:
@@ -50,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         elif DEFAULT_CORPUS.exists():
             corpora.insert(0, DEFAULT_CORPUS)
             preds.insert(0, None)
-            label_maps.insert(0, "none")
+            # times of day are scored only when radscrub is asked to find them
+            label_maps.insert(0, "radscrub" if config.detect.keep_times else "none")
         else:
             skipped.append(
                 {"corpus": _rel(DEFAULT_CORPUS), "reason": "not generated yet (radscrub generate)"}
@@ -66,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         if pred is None and detect is None:  # build radscrub once, and only when needed
             started = time.perf_counter()
             try:
-                detect = scrubber_detect(_config(args.config))
+                detect = scrubber_detect(config)
             except RadscrubError as exc:
                 print(f"error: cannot build radscrub's Scrubber: {exc}", file=sys.stderr)
                 return 2

@@ -12,8 +12,9 @@ from radscrub.resolve import resolve
 from radscrub.spans import PhiLabel
 
 DATE, TIME = PhiLabel.DATE, PhiLabel.TIME
-DETECTOR = DateDetector()
-NO_YEARS = DateDetector(DetectConfig(keep_years=False))
+DETECTOR = DateDetector(DetectConfig(keep_times=False))
+NO_YEARS = DateDetector(DetectConfig(keep_years=False, keep_times=False))
+DEFAULT = DateDetector()
 
 
 def found(text: str, detector: DateDetector = DETECTOR) -> list[tuple[str, PhiLabel]]:
@@ -295,3 +296,18 @@ def test_works_as_a_presidio_recognizer() -> None:
     assert [(r.start, r.end, r.entity_type) for r in results] == [(8, 18, "DATE")]
     both = DETECTOR.analyze("Exam on 03/14/2019 at 10:14", entities=None)
     assert sorted(r.entity_type for r in both) == ["DATE", "TIME"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Exam on 03/14/2019 at 10:14", "pronounced at 14:05 today", "StudyDate 20190314101400"],
+)
+def test_times_of_day_are_kept_by_default(text: str) -> None:
+    spans = DEFAULT.find(text)
+    assert not [s for s in spans if s.label is PhiLabel.TIME]
+    with_times = DETECTOR.find(text)
+    assert [s for s in with_times if s.label is PhiLabel.TIME]
+    # the dates are the same either way: times only decide whether TIME spans are reported
+    assert [s for s in spans if s.label is PhiLabel.DATE] == [
+        s for s in with_times if s.label is PhiLabel.DATE
+    ]

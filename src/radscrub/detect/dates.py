@@ -27,7 +27,8 @@ Reading rules
 - Holidays (``Christmas``, ``Thanksgiving``) are date elements: DATE with a lower score and no
   value (a shift cannot re-render them, so they are redacted). Seasons (``summer 2019``) are not
   dates: a season is coarser than the month and not a Safe Harbor date element.
-- TIME: ``14:05``, ``14:05:33``, ``2:05 PM``, ``2pm``, ``630am``, ``1405 hrs``, ``at 0830``,
+- TIME (only when ``DetectConfig.keep_times`` is false; times of day are not Safe Harbor date
+  elements, and real de-identification gold standards leave them): ``14:05``, ``14:05:33``, ``2:05 PM``, ``2pm``, ``630am``, ``1405 hrs``, ``at 0830``,
   ``1900-0700``; ratios and dilutions (``1:1000``, ``ratio 4:15``) are not times.
 """
 
@@ -158,7 +159,10 @@ class DateDetector(PatternDetector):
                     raise _timeout(where, budget, text)
             if time.monotonic() > deadline:
                 raise _timeout(self.name, budget * TOTAL_BUDGET, text)
-        return _link_ranges(_drop_nested(spans), text)
+        linked = _link_ranges(_drop_nested(spans), text)
+        if self.config.keep_times:  # times still ran: they stop clock times being read as dates
+            return [s for s in linked if s.label is not _TIME]
+        return linked
 
     def make_span(self, pattern: Pattern, match: regex.Match[str], text: str) -> PhiSpan | None:
         """The first span of ``make_spans`` (PatternDetector's one-span hook)."""
@@ -485,7 +489,7 @@ _LEFTOVER = regex.compile(r"[\sT,@]*(?:at[\s]*)?", regex.IGNORECASE)
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> DateDetector:
-    return DateDetector(DetectConfig(keep_years=False), name="parse_date")
+    return DateDetector(DetectConfig(keep_years=False, keep_times=False), name="parse_date")
 
 
 def parse_date(text: str) -> DateValue | None:

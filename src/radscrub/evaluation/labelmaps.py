@@ -122,6 +122,11 @@ def _toml_loads(text: str) -> Any:
 
 _N = PhiLabel
 BUILTIN_MAPS: dict[str, tuple[dict[str, str], str]] = {
+    "radscrub": (
+        {"TIME": IGNORE},
+        "radscrub's own corpora with times of day ignored: they are not Safe Harbor date "
+        "elements and radscrub keeps them unless detect.keep_times is false.",
+    ),
     "physionet_deid": (
         {
             "HCPName": _N.NAME.value,
