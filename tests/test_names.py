@@ -29,6 +29,8 @@ FOUND = [
     ("Per dr haskins, hold heparin.", ["haskins"]),
     ("Case reviewed with Prof. Nakamura.", ["Nakamura"]),
     ("Mr. Lee tolerated the procedure.", ["Lee"]),
+    ("Seen by Mr Brown in clinic.", ["Brown"]),
+    ("Read by Ann Kowalczyk, DO, Metro Radiology Partners", ["Ann Kowalczyk"]),
     ("Mrs. McDonald Jr. was scanned.", ["McDonald Jr"]),
     ("Ms. Gray arrived late.", ["Gray"]),
     ("Seen by Dr. van der Berg today.", ["van der Berg"]),
@@ -120,6 +122,8 @@ NOT_FOUND = [
     ("Lives at 12 Adams Street, Eureka CA.", "street and city"),
     ("Report e-mailed to kelly.nguyen@example.org.", "an e-mail address is not a name here"),
     ("Symptoms began on Christmas Eve.", "holiday"),
+    ("EXAM: Mr Brain W Wo Gadolinium", "the MR modality written as a title"),
+    ("MR KNEE WO CONTRAST LEFT", "the MR modality in capitals"),
 ]
 
 

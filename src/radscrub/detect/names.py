@@ -56,6 +56,16 @@ def _phrases(text: str) -> tuple[str, ...]:
 
 #: Titles after which the next word is a name even if it is also a word ("Dr. Young").
 STRONG_TITLES = _phrases("dr | drs | doctor | doctors | prof | professor | dra")
+#: Words after an undotted "Mr" that make it the MR modality ("MR Brain", "Mr knee"), not a title.
+MR_FOLLOWERS = _words(
+    """brain head neck spine cervical thoracic lumbar sacrum chest abdomen abd pelvis knee shoulder
+    hip ankle wrist elbow foot hand femur humerus forearm leg arm thigh orbit orbits iac iacs sinus
+    sinuses face pituitary breast breasts prostate liver pancreas kidney kidneys renal cardiac heart
+    angio angiogram angiography venogram venography enterography urography arthrogram mrcp
+    extremity extremities joint spectroscopy perfusion diffusion fetal placenta rectum temporal
+    w wo with without"""
+)
+
 #: Personal titles: strong with a period or in mixed case ("Mr. Lee"), weaker otherwise ("MS").
 PERSON_TITLES = _phrases("mr | mrs | ms | miss | mister | mx | messrs | mme | mlle | madam")
 #: Credentials after a name; the comma form ("Jane Doe, MD") is stronger.
@@ -789,6 +799,8 @@ class _Run:
                 nxt += 1
             elif "\n" in gap or gap.strip(" \t") not in (",", "&", "/", "+"):
                 return
+            if toks[nxt].key in _CREDENTIAL_WORDS:  # "Ann Lee, DO, Metro Radiology"
+                return
             chain = self.chain_forward(nxt, MEDIUM, "list", False)
             if not chain or self._place_like(toks[chain[0]], toks[chain[-1]]):
                 return  # "Dr. Davis, Hartford Neurology Clinic"
@@ -834,6 +846,8 @@ class _Run:
                 continue
             # "Mr"/"Mrs." are titles; "MR." and "ms" may be mitral regurgitation, mental status
             cue = m.group("cue")
+            if cue.lower() == "mr" and not m.group("dot") and self.tokens[i].key in MR_FOLLOWERS:
+                continue  # "MR Brain", "Mr brain wo contrast": the modality, not a title
             titlecase = cue[:1].isupper() and cue[1:].islower()
             strong = titlecase or (cue.islower() and bool(m.group("dot")) and cue != "ms")
             strength = STRONG if strong and self.tokens[i].style != "upper" else PERSON
