@@ -40,6 +40,7 @@ DEFAULT_DETECTORS: tuple[str, ...] = (
     "dates",
     "identifiers",
     "ages",
+    "fields",
     "places",
     "names",
     "known",

@@ -10,6 +10,7 @@ BUILTIN_DETECTORS: dict[str, str] = {
     "dates": "radscrub.detect.dates:DateDetector",
     "identifiers": "radscrub.detect.identifiers:IdentifierDetector",
     "ages": "radscrub.detect.ages:AgeDetector",
+    "fields": "radscrub.detect.fields:FieldDetector",
     "places": "radscrub.detect.places:PlaceDetector",
     "names": "radscrub.detect.names:NameDetector",
     "known": "radscrub.detect.known:KnownDetector",
