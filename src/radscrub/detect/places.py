@@ -17,6 +17,11 @@
   ``Hospital:``/``Facility:``/``Location:``/``Site:`` labels (not anatomy: ``Site: left
   breast``); generic phrases (``outside hospital``, ``Department of Radiology``) are not names.
   A found name's distinctive first word is flagged elsewhere in the text too (``AT CALVERT``).
+* Narrative context (:mod:`radscrub.detect.facilities`): names after transfer and admission
+  phrases (``transferred to GH``, ``taken to kernan hosp``), saint and religious names
+  (``St. Agnes``, ``Holy Cross``), ward names (``per Brackenridge 3 RN``), towns after residence
+  phrases in any case (``LIVES WITH SON IN ROCKVILLE``) and employers (ORGANIZATION:
+  ``works at Zylotech``).
 
 Text written wholly in capitals (nursing notes) or wholly in lower case gives no
 capitalisation cue: there only the stronger shapes are used (street suffixes written out, PO
@@ -49,6 +54,7 @@ from radscrub.detect.base import (
     keyword_text,
     may_match,
 )
+from radscrub.detect.facilities import NarrativePlaces
 from radscrub.spans import PhiLabel, PhiSpan
 
 
@@ -702,7 +708,7 @@ def _compiled_zips() -> tuple[tuple[str, regex.Pattern[str], float], ...]:
 class PlaceDetector(Detector):
     """Street addresses (one span per block), ZIP codes, cities and hospital names."""
 
-    labels = (_L.ADDRESS, _L.ZIP, _L.LOCATION, _L.HOSPITAL)
+    labels = (_L.ADDRESS, _L.ZIP, _L.LOCATION, _L.HOSPITAL, _L.ORGANIZATION)
 
     def __init__(self, config: DetectConfig | None = None, *, name: str | None = None) -> None:
         super().__init__(config, name=name)
@@ -715,6 +721,7 @@ class PlaceDetector(Detector):
             | frozenset(code.lower() for code in US_STATES)
             | self.gazetteer.countries
         )
+        self._narrative = NarrativePlaces(self._city_entry, self.gazetteer.max_words, _GENERIC)
 
     def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
         casing = _casing(text)
@@ -722,8 +729,21 @@ class PlaceDetector(Detector):
         spans.extend(self._addresses(text, casing))
         spans.extend(self._zip_codes(text, casing))
         spans.extend(self._cities(text, casing))
-        spans.extend(self._hospitals(text, casing))
+        heads: set[str] = set()
+        for found in self._narrative.find(text, casing, self._iter):
+            span = self._span(found.start, found.end, found.label, found.score, found.what, text)
+            if span is None or span.text.lower().rstrip(".") in self._not_locations:
+                continue  # states and countries are larger than Safe Harbor's places
+            spans.append(span)
+            if found.head:
+                heads.add(found.head)
+        spans.extend(self._hospitals(text, casing, heads))
         return spans
+
+    def _city_entry(self, key: str) -> tuple[frozenset[str], bool] | None:
+        """(states, whether every word is ordinary English) of a lower-case town name."""
+        entry = self.gazetteer.cities.get(key)
+        return None if entry is None else (entry[0], entry[2])
 
     def _iter(
         self,
@@ -999,7 +1019,7 @@ class PlaceDetector(Detector):
         first_words = self.gazetteer.first_words
         while i < len(words):
             hit = None
-            if words[i].group().lower() not in first_words:
+            if words[i].group().lower().rstrip(".,") not in first_words:
                 i += 1
                 continue
             for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
@@ -1022,9 +1042,9 @@ class PlaceDetector(Detector):
                 i += 1
 
     # ------------------------------------------------------------ hospitals
-    def _hospitals(self, text: str, casing: str) -> list[PhiSpan]:
+    def _hospitals(self, text: str, casing: str, heads: set[str]) -> list[PhiSpan]:
+        """Facility names; ``heads`` (names found from context) are looked for again too."""
         spans: list[PhiSpan] = []
-        heads: set[str] = set()
         for m in self._iter(_FACILITY, text, "facility"):
             found = self._facility_name(text, m, casing)
             if found is None:
