@@ -30,6 +30,9 @@ FOUND = [
     ("Case reviewed with Prof. Nakamura.", ["Nakamura"]),
     ("Mr. Lee tolerated the procedure.", ["Lee"]),
     ("Seen by Mr Brown in clinic.", ["Brown"]),
+    ("KEEP OSTROWSKI FAMILY AWARE OF PLAN.", ["OSTROWSKI"]),
+    ("Spoke with the Nakagawa family at bedside.", ["Nakagawa"]),
+    ("Keep Smith family aware", ["Smith"]),
     ("Read by Ann Kowalczyk, DO, Metro Radiology Partners", ["Ann Kowalczyk"]),
     ("Mrs. McDonald Jr. was scanned.", ["McDonald Jr"]),
     ("Ms. Gray arrived late.", ["Gray"]),
@@ -123,6 +126,8 @@ NOT_FOUND = [
     ("Report e-mailed to kelly.nguyen@example.org.", "an e-mail address is not a name here"),
     ("Symptoms began on Christmas Eve.", "holiday"),
     ("EXAM: Mr Brain W Wo Gadolinium", "the MR modality written as a title"),
+    ("Patient and family aware of plan. HER FAMILY IS AWARE.", "family without a name"),
+    ("Lynch family history; Hodgkin family aware.", "eponyms before family"),
     ("MR KNEE WO CONTRAST LEFT", "the MR modality in capitals"),
 ]
 

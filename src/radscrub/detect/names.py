@@ -126,7 +126,10 @@ WEAK_PHRASES = _phrases(
 POSTFIX_CUES = _phrases(
     """aware | made aware | notified | paged | informed | updated | called | phoned | visited |
     in to see | into see | in to visit | at bedside | at the bedside | came in | called in |
-    called back | returned call | to call | will call"""
+    called back | returned call | to call | will call | family aware | family made aware |
+    family is aware | family are aware | family notified | family updated | family informed |
+    family at bedside | family at the bedside | family in to visit | family visited |
+    family called"""
 )
 #: Role nouns that may directly precede a name ("resident Smith", "NP Carol").
 ROLE_NOUNS = _phrases(
@@ -196,7 +199,7 @@ NEVER_NAMES = _words(
     cover today tonight tomorrow yesterday pm hrs hr bedside re regarding pt pts patient
     patients family staff resident residents attending fellow radiologist radiology physician
     physicians doctor doctors nurse nurses rn rns np nps md mds pa dr drs mr mrs ms miss prof
-    sir madam please thanks thank yes ok okay none unknown na tbd see noted note well back since
+    sir madam please thanks thank keep yes ok okay none unknown na tbd see noted note well back since
     prior plan ortho neuro surgery medicine icu micu sicu ccu nicu er or ir pacu unit floor room
     rm bed home said says saw seen spoke stated states report reports reported result results
     findings impression recommend recommended recommendation calling call phone telephone tel
