@@ -1,15 +1,21 @@
-"""Throughput of radscrub, side by side with presidio's own batch engines on the same recognizers.
+"""Throughput of radscrub, side by side with presidio's own batch engines and the same spaCy model.
 
 Usage::
 
     python benchmarks/throughput.py           # detection + 20,000-row export, 1 and 2 workers
+    python benchmarks/throughput.py --ner     # the same with the NER model on (issue 6 targets)
     python benchmarks/throughput.py --quick   # small sizes, for a smoke run
     python benchmarks/throughput.py --n 50000 --workers 1,2,4 --config radscrub.toml
 
+presidio is measured in two set-ups (``--presidio``), both with the same spaCy pipeline as its
+NLP engine when NER is configured (a blank English tokenizer otherwise): ``builtin``, presidio
+as it comes (its predefined recognizers, and the model's entities through its SpacyRecognizer),
+the comparison issue 6 sets its target against; and ``radscrub``, presidio running radscrub's
+own detectors as recognizers (no per-row known identifiers: presidio has no way to pass them).
+
 (a) Detection, one process: ``Scrubber.detect_many`` over report texts (``corpora/test.jsonl``
-when it exists, else generated ``test``-split reports) against presidio's ``BatchAnalyzerEngine``
-running the very same detectors as recognizers (and the same spaCy pipeline as its NLP engine
-when NER is configured; a blank English tokenizer otherwise): reports/s and peak RSS.
+when it exists, else generated ``test``-split reports) against presidio's
+``BatchAnalyzerEngine``: reports/s and peak RSS.
 
 (b) Batch, end to end: a generated CSV export (>= 20,000 rows by default) scrubbed by
 ``radscrub.io.batch.run_batch`` (read, scrub text + structured columns, pseudonymise ids, write,
@@ -18,9 +24,9 @@ journal) with each worker count, against a plain presidio pipeline (``BatchAnaly
 reports/s, MB/s of input, peak RSS of the driver and of the largest worker.
 
 Each measurement runs in a fresh Python process, so peak RSS figures do not mix. Results go to
-``benchmarks/results/throughput.md`` and ``throughput.json``. The detectors are whatever the
-config enables; if the NER model is configured but not installed, NER is left out (noted in
-the results).
+``benchmarks/results/throughput.md`` and ``throughput.json`` (``results/with_ner/`` with
+``--ner``). The detectors are whatever the config enables, plus ``ner`` with ``--ner``; if the
+NER model is configured but not installed, NER is left out (noted in the results).
 """
 
 from __future__ import annotations
@@ -45,13 +51,18 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 KEY = "bench-key-" + "x" * 40  # benchmark only: a fixed, public key
 PRESIDIO_BATCH = 64
+TARGET_RATE = 150.0
+"""Issue 6: reports/s of ``radscrub scrub`` with NER on and 2 workers ..."""
+TARGET_RATIO = 2.0
+"""... and at least this many times presidio's batch engines on the same processes."""
 
 
 # -- setup shared by the measurements ---------------------------------------------------------
 
 
-def load_config(path: str | None) -> tuple[Any, list[str]]:
-    """The ScrubConfig to measure (pseudonymise mode), without NER if its model is absent."""
+def load_config(path: str | None, ner: bool = False) -> tuple[Any, list[str]]:
+    """The ScrubConfig to measure (pseudonymise mode; ``ner`` adds the NER detector), without
+    NER if its model is absent."""
     import dataclasses
 
     from radscrub.config import ScrubConfig
@@ -62,6 +73,11 @@ def load_config(path: str | None) -> tuple[Any, list[str]]:
     config = dataclasses.replace(
         config, transform=dataclasses.replace(config.transform, mode="pseudonymise")
     )
+    if ner and "ner" not in config.detect.detectors:
+        detectors = (*config.detect.detectors, "ner")
+        config = dataclasses.replace(
+            config, detect=dataclasses.replace(config.detect, detectors=detectors)
+        )
     notes: list[str] = []
     try:
         Scrubber(config, key=_key())
@@ -141,20 +157,37 @@ class BlankNlpEngine:
         return bool(self.nlp.vocab[word].is_punct)
 
 
-def presidio_engines(config: Any) -> tuple[Any, Any]:
-    """(BatchAnalyzerEngine, AnonymizerEngine) over the scrubber's own detectors and spaCy model."""
+PRESIDIO_SETUPS = {
+    "builtin": "presidio's predefined recognizers + the same spaCy model",
+    "radscrub": "presidio running radscrub's detectors as recognizers",
+}
+
+
+def presidio_engines(config: Any, setup: str = "builtin") -> tuple[Any, Any]:
+    """(BatchAnalyzerEngine, AnonymizerEngine) with the scrubber's spaCy model and either
+    presidio's predefined recognizers (``builtin``) or the scrubber's detectors (``radscrub``)."""
     from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
     from presidio_analyzer.recognizer_registry import RecognizerRegistry
     from presidio_anonymizer import AnonymizerEngine
 
+    from radscrub.detect.ner import MODEL_LABELS
     from radscrub.pipeline import Scrubber
 
     scrubber = Scrubber(config, key=_key())
-    nlp_engine = (
-        next((d.engine for d in scrubber.detectors if hasattr(d, "engine")), None)
-        or BlankNlpEngine()
-    )
-    registry = RecognizerRegistry(recognizers=list(scrubber.detectors), supported_languages=["en"])
+    model_engine = next((d.engine for d in scrubber.detectors if hasattr(d, "engine")), None)
+    nlp_engine = model_engine or BlankNlpEngine()
+    if setup == "builtin":
+        registry = RecognizerRegistry(supported_languages=["en"])
+        registry.load_predefined_recognizers(languages=["en"])
+        if model_engine is not None:  # the model's entities come as radscrub label names
+            entities = sorted({label.value for label in MODEL_LABELS.values()})
+            registry.remove_recognizer("SpacyRecognizer")
+            registry.add_recognizer(SpacyRecognizer(supported_entities=entities))
+    else:
+        registry = RecognizerRegistry(
+            recognizers=list(scrubber.detectors), supported_languages=["en"]
+        )
     analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
     return BatchAnalyzerEngine(analyzer_engine=analyzer), AnonymizerEngine()
 
@@ -223,7 +256,7 @@ def measure_detect_radscrub(args: dict[str, Any]) -> dict[str, Any]:
 def measure_detect_presidio(args: dict[str, Any]) -> dict[str, Any]:
     texts = _read_texts(Path(args["texts"]))
     start = time.perf_counter()
-    batch, _ = presidio_engines(_config_from(args["config"]))
+    batch, _ = presidio_engines(_config_from(args["config"]), args["setup"])
     load = time.perf_counter() - start
     start = time.perf_counter()
     results = batch.analyze_iterator(texts, language="en", batch_size=PRESIDIO_BATCH)
@@ -290,7 +323,7 @@ def measure_batch_presidio(args: dict[str, Any]) -> dict[str, Any]:
         chunks = _chunks(reader, chunk)
         n = 0
         if workers == 1:
-            _presidio_init(args["config"])
+            _presidio_init(args["config"], args["setup"])
             for rows in chunks:
                 writer.writerows(_presidio_chunk(rows))
                 n += len(rows)
@@ -299,7 +332,10 @@ def measure_batch_presidio(args: dict[str, Any]) -> dict[str, Any]:
 
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_presidio_init, initargs=(args["config"],)
+                workers,
+                mp_context=context,
+                initializer=_presidio_init,
+                initargs=(args["config"], args["setup"]),
             ) as pool:
                 for rows in pool.map(_presidio_chunk, chunks):
                     writer.writerows(rows)
@@ -312,8 +348,8 @@ def measure_batch_presidio(args: dict[str, Any]) -> dict[str, Any]:
 _PRESIDIO: list[Any] = []  # this process's (BatchAnalyzerEngine, AnonymizerEngine)
 
 
-def _presidio_init(config: dict[str, Any]) -> None:
-    _PRESIDIO[:] = presidio_engines(_config_from(config))
+def _presidio_init(config: dict[str, Any], setup: str) -> None:
+    _PRESIDIO[:] = presidio_engines(_config_from(config), setup)
 
 
 def _presidio_chunk(rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -377,7 +413,7 @@ def run_measure(kind: str, args: dict[str, Any]) -> dict[str, Any]:
 
 def render_markdown(results: dict[str, Any]) -> str:
     det = results["detection"]
-    ours, theirs = det["radscrub"], det["presidio"]
+    ours = det["radscrub"]
     lines = [
         "# Throughput",
         "",
@@ -390,9 +426,15 @@ def render_markdown(results: dict[str, Any]) -> str:
         "| engine | reports/s | chars/s | load s | peak RSS MB | spans |",
         "|---|---:|---:|---:|---:|---:|",
         _row("radscrub Scrubber.detect_many", ours, "chars_per_s"),
-        _row("presidio BatchAnalyzerEngine (same recognizers)", theirs, "chars_per_s"),
+        *[
+            _row(f"presidio BatchAnalyzerEngine ({setup})", res, "chars_per_s")
+            for setup, res in det["presidio"].items()
+        ],
         "",
-        f"radscrub / presidio: **{ours['reports_per_s'] / theirs['reports_per_s']:.2f}x**",
+        *[
+            f"- radscrub / presidio ({setup}): **{_ratio(ours, res):.2f}x**"
+            for setup, res in det["presidio"].items()
+        ],
         "",
         f"## Batch, end to end ({results['batch']['rows']:,} rows, "
         f"{results['batch']['mb']:.1f} MB CSV)",
@@ -401,19 +443,46 @@ def render_markdown(results: dict[str, Any]) -> str:
         "|---|---:|---:|---:|---:|---:|",
     ]
     for run in results["batch"]["runs"]:
-        for name, res in (("radscrub scrub", run["radscrub"]), ("presidio", run["presidio"])):
+        engines = [("radscrub scrub", run["radscrub"])]
+        engines += [(f"presidio ({setup})", res) for setup, res in run["presidio"].items()]
+        for name, res in engines:
             lines.append(
                 f"| {name} | {res['workers']} | {res['reports_per_s']} | {res['mb_per_s']} | "
                 f"{res['driver_peak_rss_mb']} | {res['worker_peak_rss_mb'] or '-'} |"
+            )
+    lines.append("")
+    for run in results["batch"]["runs"]:
+        ours_b = run["radscrub"]
+        for setup, theirs_b in run["presidio"].items():
+            ratio = _ratio(ours_b, theirs_b)
+            lines.append(
+                f"- {ours_b['workers']} worker(s): radscrub / presidio ({setup}) **{ratio:.2f}x**"
+                + (_targets(results, ours_b, ratio) if setup == "builtin" else "")
             )
     lines += [
         "",
         "radscrub batch = read CSV, scrub text with the row's known identifiers, transform the",
         "structured PHI columns, pseudonymise ids, write parts + journal (fsync), assemble.",
-        "presidio = BatchAnalyzerEngine + AnonymizerEngine (replace) on the text column only.",
+        "presidio = BatchAnalyzerEngine + AnonymizerEngine (replace) on the text column only;",
+        *[f"  {setup}: {text}." for setup, text in PRESIDIO_SETUPS.items()],
         "",
     ]
     return "\n".join(lines)
+
+
+def _ratio(ours: dict[str, Any], theirs: dict[str, Any]) -> float:
+    return float(ours["reports_per_s"]) / float(theirs["reports_per_s"])
+
+
+def _targets(results: dict[str, Any], ours: dict[str, Any], ratio: float) -> str:
+    """Issue 6's verdict for the 2-worker NER run (only meaningful at full size, quiet machine)."""
+    if ours["workers"] != 2 or "ner" not in results["detectors"]:
+        return ""
+    met = ours["reports_per_s"] >= TARGET_RATE and ratio >= TARGET_RATIO
+    return (
+        f" (issue 6 target >= {TARGET_RATE:g} reports/s and >= {TARGET_RATIO:g}x: "
+        f"{'met' if met else 'NOT met'})"
+    )
 
 
 def _row(name: str, res: dict[str, Any], speed: str) -> str:
@@ -431,8 +500,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--chunk-size", type=int, default=250)
     parser.add_argument("--quick", action="store_true", help="n=2000, detect-n=300")
     parser.add_argument("--config", help="ScrubConfig TOML (default: the built-in defaults)")
+    parser.add_argument("--ner", action="store_true", help="add the NER detector to the config")
+    parser.add_argument(
+        "--presidio",
+        default="builtin,radscrub",
+        help=f"presidio set-ups to measure, comma-separated: {', '.join(PRESIDIO_SETUPS)}",
+    )
     parser.add_argument("--work", help="folder for generated inputs (default: a temp folder)")
-    parser.add_argument("--out", default=str(RESULTS), help="where to write the results")
+    parser.add_argument(
+        "--out", help="where to write the results (default: benchmarks/results[/with_ner])"
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -442,7 +519,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     if options.quick:
         options.n, options.detect_n = 2000, 300
     workers = [int(w) for w in options.workers.split(",") if w.strip()]
-    config, notes = load_config(options.config)
+    setups = [s.strip() for s in options.presidio.split(",") if s.strip()]
+    unknown = sorted(set(setups) - set(PRESIDIO_SETUPS))
+    if unknown:
+        parser.error(f"--presidio: unknown set-up(s) {', '.join(unknown)}")
+    config, notes = load_config(options.config, ner=options.ner)
     work_root = Path(options.work) if options.work else Path(tempfile.mkdtemp(prefix="rsbench-"))
     work_root.mkdir(parents=True, exist_ok=True)
     config_data = config.to_dict()
@@ -452,7 +533,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     detection = {
         "source": source,
         "radscrub": run_measure("detect_radscrub", {"texts": str(texts), "config": config_data}),
-        "presidio": run_measure("detect_presidio", {"texts": str(texts), "config": config_data}),
+        "presidio": {
+            setup: run_measure(
+                "detect_presidio", {"texts": str(texts), "config": config_data, "setup": setup}
+            )
+            for setup in setups
+        },
     }
     print(f"generating a {options.n}-row export ...", file=sys.stderr)
     export = export_csv(options.n, work_root)
@@ -469,7 +555,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         runs.append(
             {
                 "radscrub": run_measure("batch_radscrub", args),
-                "presidio": run_measure("batch_presidio", args),
+                "presidio": {
+                    setup: run_measure("batch_presidio", {**args, "setup": setup})
+                    for setup in setups
+                },
             }
         )
     results = {
@@ -486,7 +575,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "runs": runs,
         },
     }
-    out = Path(options.out)
+    out = Path(options.out) if options.out else RESULTS / ("with_ner" if options.ner else "")
     out.mkdir(parents=True, exist_ok=True)
     (out / "throughput.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     markdown = render_markdown(results)

@@ -42,7 +42,12 @@ def test_detect_format_folder_and_unknown(tmp_path: Path) -> None:
         detect_format(tmp_path / "a.xlsx")
 
 
-@given(st.lists(st.text(alphabet=st.characters(exclude_characters="\r"), max_size=8), max_size=6))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\r"), max_size=8),
+        max_size=6,
+    )
+)
 def test_decoded_lines_rebuild_the_text_with_physical_line_numbers(lines: list[str]) -> None:
     text = "\n".join(lines)
     pieces = list(decoded_lines(io.BytesIO(text.encode("utf-8")), "utf-8", "x"))

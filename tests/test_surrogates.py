@@ -196,3 +196,25 @@ def test_surrogates_pickle_for_worker_processes() -> None:
     copy = pickle.loads(pickle.dumps(SURROGATES))
     assert copy.name("John Smith", SCOPE) == name("John Smith")
     assert "hidden" in repr(copy)
+
+
+REPEATED = [
+    (PhiLabel.NAME, "John Smith"),
+    (PhiLabel.MRN, "MR123456"),
+    (PhiLabel.NAME, "SMITH, JOHN"),
+    (PhiLabel.HOSPITAL, "Mercy Hospital"),
+    (PhiLabel.NAME, "John Smith"),
+    (PhiLabel.MRN, "MR123456"),
+    (PhiLabel.SSN, "123-45-6789"),
+    (PhiLabel.ZIP, "02114"),
+    (PhiLabel.HOSPITAL, "Mercy Hospital"),
+]
+
+
+@pytest.mark.parametrize("scope", ["patient:P1", "patient:P2"])
+def test_remembered_surrogates_equal_freshly_made_ones(scope: str) -> None:
+    warm = Surrogates(KEY)
+    remembered = [warm.for_label(label, text, scope) for label, text in REPEATED * 2]
+    fresh = [Surrogates(KEY).for_label(label, text, scope) for label, text in REPEATED * 2]
+    assert remembered == fresh
+    assert warm.pseudonym("mrn", "MR123456") == shape_permute(KEY, "id/patient", "MR123456")

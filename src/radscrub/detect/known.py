@@ -298,7 +298,7 @@ def _put(table: dict[str, set[T]], key: str, item: T) -> None:
     table[key] = table.get(key, set()) | {item}
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)  # ~1 KB each: a bound of ~20 MB however long the stream
 def _deletes(word: str) -> frozenset[str]:
     return frozenset(word[:i] + word[i + 1 :] for i in range(len(word)))
 

@@ -72,7 +72,12 @@ _TOKEN = regex.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 _DOTTED_CREDENTIAL = regex.compile(
     r"(?<![^\W\d_])(?:M\.D|D\.O|Ph\.D|R\.N|N\.P|P\.A|D\.D\.S|D\.M\.D)\.?(?![^\W\d_])"
 )
+_PUNCTUATION = regex.compile(r"[^\w\s]")
+_EXTENSION = regex.compile(r"(?i)\s*(?:x|ext\.?|extension)\s*\d+\s*$")
+_URL_PARTS = regex.compile(r"(?i)^(\w[\w+.-]*://)?(www\d?\.)?([^/?#\s]*)(.*)$")
 _MAX_ATTEMPTS = 12
+REMEMBERED = 4096
+"""Surrogates and pseudonyms kept per Surrogates instance (a few hundred KB at most)."""
 
 
 @dataclass(frozen=True)
@@ -85,13 +90,19 @@ class _Part:
 class Surrogates:
     """Keyed surrogate factory: ``for_label(label, text, scope)``, ``name``, ``pseudonym`` ...
 
-    Thread-safe (one lock around the private Faker); picklable (the Faker is rebuilt).
+    Thread-safe (one lock around the private Faker); picklable (the Faker is rebuilt). Results
+    are pure functions of (key, inputs), so the latest :data:`REMEMBERED` of them are kept: a
+    patient's name or MRN recurs within a report and across a batch.
     """
 
     def __init__(self, key: SecretKey) -> None:
         self._key = key
         self._faker = Faker(LOCALE)
         self._lock = threading.Lock()
+        self._surrogate = functools.lru_cache(maxsize=REMEMBERED)(self._make)
+        self._permute = functools.lru_cache(maxsize=REMEMBERED)(
+            functools.partial(shape_permute, key)
+        )
 
     def __getstate__(self) -> dict[str, object]:
         return {"key": self._key}
@@ -108,6 +119,9 @@ class Surrogates:
 
     def for_label(self, label: PhiLabel, text: str, scope: str) -> str | None:
         """A surrogate for ``text`` of kind ``label``; None when none can be made (redact it)."""
+        return self._surrogate(label, text, scope)
+
+    def _make(self, label: PhiLabel, text: str, scope: str) -> str | None:
         maker = _MAKERS.get(label)
         if maker is None:
             return None
@@ -187,14 +201,14 @@ class Surrogates:
     def pseudonym(self, kind: str, value: str) -> str | None:
         """The keyed, shape-keeping pseudonym of an identifier; None if it has no letter/digit."""
         domain = ID_DOMAINS.get(kind.lower(), kind.lower())
-        return shape_permute(self._key, "id/" + domain, value)
+        return self._permute("id/" + domain, value)
 
     def ssn(self, text: str, scope: str) -> str | None:
         """9xx-xx-xxxx: the area numbers 900-999 are never issued as SSNs."""
         digits = [i for i, ch in enumerate(text) if ch.isdigit()]
         if len(digits) != 9:
-            return shape_permute(self._key, "id/SSN", text)
-        rest = shape_permute(self._key, "id/SSN", "".join(text[i] for i in digits[1:])) or ""
+            return self._permute("id/SSN", text)
+        rest = self._permute("id/SSN", "".join(text[i] for i in digits[1:])) or ""
         chars = list(text)
         for i, digit in zip(digits, "9" + rest, strict=True):
             chars[i] = digit
@@ -244,7 +258,7 @@ class Surrogates:
 
     def url(self, text: str, scope: str) -> str | None:
         """Scheme and ``www.`` kept; host an example domain; a non-empty path becomes a slug."""
-        match = regex.match(r"(?i)^(\w[\w+.-]*://)?(www\d?\.)?([^/?#\s]*)(.*)$", text.strip())
+        match = _URL_PARTS.match(text.strip())
         if match is None:  # pragma: no cover - the pattern matches every string
             return None
         scheme, www, _host, rest = match.groups()
@@ -272,7 +286,7 @@ class Surrogates:
 
     def zip_code(self, text: str, scope: str) -> str | None:
         """Keyed digits in the ZIP's own shape (the generalize action is the usual choice)."""
-        return shape_permute(self._key, "id/ZIP", text)
+        return self._permute("id/ZIP", text)
 
     # ----------------------------------------------------------------- places, organisations
 
@@ -461,8 +475,8 @@ def _last_names() -> frozenset[str]:
 
 
 def _gender(norm: str) -> str:
-    male = norm in {n.upper() for n in _male_names()}
-    female = norm in {n.upper() for n in _female_names()}
+    male = norm in _male_names()
+    female = norm in _female_names()
     if male and not female:
         return "male"
     if female and not male:
@@ -472,12 +486,12 @@ def _gender(norm: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _male_names() -> frozenset[str]:
-    return frozenset(_PersonProvider.first_names_male)
+    return frozenset(n.upper() for n in _PersonProvider.first_names_male)
 
 
 @functools.lru_cache(maxsize=1)
 def _female_names() -> frozenset[str]:
-    return frozenset(_PersonProvider.first_names_female)
+    return frozenset(n.upper() for n in _PersonProvider.first_names_female)
 
 
 @functools.lru_cache(maxsize=8)
@@ -555,14 +569,14 @@ class _KeyedPermutation:
     ROUNDS = 10
 
     def __init__(self, key: SecretKey, tweak: str, size: int) -> None:
-        self._key = key
-        self._tweak = tweak
+        self._round_key = key.deriver("fpe", tweak)
         self._size = size
         self._a = max(2, _isqrt_ceil(size))
         self._b = max(2, -(-size // self._a))
 
     def _f(self, round_: int, half: int, modulus: int) -> int:
-        return self._key.derive_int("fpe", self._tweak, str(round_), str(half)) % modulus
+        # = key.derive_int("fpe", tweak, str(round_), str(half)) % modulus
+        return self._round_key.derive_int(str(round_), str(half)) % modulus
 
     def _forward(self, x: int) -> int:
         a, b = self._a, self._b
@@ -612,7 +626,7 @@ def normalise_name(text: str) -> str:
 
 
 def _normalise_text(text: str) -> str:
-    return " ".join(regex.sub(r"[^\w\s]", " ", text.upper()).split())
+    return " ".join(_PUNCTUATION.sub(" ", text.upper()).split())
 
 
 def _same(new: str, old: str) -> bool:
@@ -632,7 +646,7 @@ def _case_like(original: str, new: str) -> str:
 
 
 def _split_extension(text: str) -> tuple[str, str]:
-    match = regex.search(r"(?i)\s*(?:x|ext\.?|extension)\s*\d+\s*$", text)
+    match = _EXTENSION.search(text)
     if match and any(ch.isdigit() for ch in text[: match.start()]):
         return text[: match.start()], text[match.start() :]
     return text, ""
