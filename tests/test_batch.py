@@ -66,7 +66,9 @@ class FakeScrubber:
         new, replacements = splice(text, spans, lambda s: ("redact", f"[{s.label.value}{tag}]"))
         return ScrubResult(new, tuple(spans), replacements, patient_id)
 
-    def scrub_field(self, value: str, kind: str, *, patient_id: str | None = None) -> str | None:
+    def scrub_field(
+        self, value: str, kind: str, *, patient_id: str | None = None, known: Any = None
+    ) -> str | None:
         if kind == "name":
             return None
         return f"{kind}:{self._digest(kind, patient_id or '', value)[:8]}"

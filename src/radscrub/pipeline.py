@@ -109,12 +109,20 @@ class Scrubber:
             for text, spans in zip(texts, raw, strict=True)
         ]
 
-    def scrub_field(self, value: str, kind: str, *, patient_id: str | None = None) -> str | None:
+    def scrub_field(
+        self,
+        value: str,
+        kind: str,
+        *,
+        patient_id: str | None = None,
+        known: KnownValues | None = None,
+    ) -> str | None:
         """A structured column's new value, or None to drop it (see Transformer.transform_field).
 
         Kinds: ``name`` (dropped), ``patient_id``, ``mrn``, ``accession``, ``date``; others None.
+        ``known`` is the record's structured values (its ``date`` values date the record).
         """
-        return self.transformer.transform_field(kind, value, make_context(patient_id))
+        return self.transformer.transform_field(kind, value, make_context(patient_id, known))
 
     def pseudonym(self, kind: str, value: str) -> str:
         """The keyed pseudonym of an id: same shape, never the value, stable for one key.

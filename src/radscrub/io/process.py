@@ -28,7 +28,7 @@ class ScrubberLike(Protocol):
     ) -> ScrubResult: ...
 
     def scrub_field(
-        self, value: str, kind: str, *, patient_id: str | None = None
+        self, value: str, kind: str, *, patient_id: str | None = None, known: Any = None
     ) -> str | None: ...
 
     def pseudonym(self, kind: str, value: str) -> str: ...
@@ -190,7 +190,9 @@ class RowProcessor:
             if value is None or not value.strip():
                 values[column] = value
             else:
-                values[column] = scrubber.scrub_field(value, kind, patient_id=item.patient_id)
+                values[column] = scrubber.scrub_field(
+                    value, kind, patient_id=item.patient_id, known=item.known
+                )
         if spec.patient_column is not None:
             values[spec.patient_column] = _pseudonym_or_blank(
                 scrubber, "patient_id", item.row.get(spec.patient_column)

@@ -23,6 +23,7 @@ from radscrub.errors import ConfigError, InputError
 from radscrub.spans import PhiLabel, PhiSpan, ScrubResult
 from radscrub.transform.crosswalk import Crosswalk
 from radscrub.transform.keys import KeyLike, SecretKey, load_key
+from radscrub.transform.oldage import AGE_LIMIT_YEARS, reference_year, reveals_old_age
 from radscrub.transform.operators import ActionEngine, mask, parse_date_or_none
 from radscrub.transform.policy import actions_for
 from radscrub.transform.render import splice
@@ -72,14 +73,21 @@ class Transformer:
     def transform(
         self, text: str, spans: Sequence[PhiSpan], context: RecordContext = EMPTY_CONTEXT
     ) -> ScrubResult:
-        """Replace every (sorted, disjoint) span by its label's action; failures are redacted."""
+        """Replace every (sorted, disjoint) span by its label's action; failures are redacted.
+
+        A DATE revealing an age over 89 (see :mod:`radscrub.transform.oldage`) is redacted
+        unless the DATE action is ``keep``.
+        """
         scope = self._engine.scope(context.patient_id, text)
+        reference = reference_year(spans, context.known.get("date", ()))
+        date_action = self.actions[PhiLabel.DATE]
 
         def replace(span: PhiSpan) -> tuple[str, str]:
             original = text[span.start : span.end]
-            taken, new = self._engine.apply(
-                self.actions[span.label], span.label, original, scope, span.value
-            )
+            action = self.actions[span.label]
+            if date_action != "keep" and reveals_old_age(span, reference):
+                action = "redact"
+            taken, new = self._engine.apply(action, span.label, original, scope, span.value)
             if taken == "surrogate" and span.label in _RECORDED:
                 self._record(_RECORDED[span.label], original, new)
             return taken, new
@@ -94,7 +102,8 @@ class Transformer:
 
         ``name`` -> None (names are dropped); ``patient_id`` -> its pseudonym; ``mrn`` and
         ``accession`` -> their label's action (surrogate = the same pseudonym as in text);
-        ``date`` -> parsed and given the DATE action in the patient's scope (unparseable -> None);
+        ``date`` -> parsed and given the DATE action in the patient's scope (unparseable -> None;
+        None too when it reveals an age over 89 against the record's latest known ``date``);
         any other kind -> None. A redacted value is None.
         """
         kind = kind.strip().lower()
@@ -113,9 +122,14 @@ class Transformer:
         parsed = parse_date_or_none(value.strip())
         if parsed is None:
             return None
+        action = self.actions[PhiLabel.DATE]
+        reference = reference_year((), context.known.get("date", ()))
+        if action != "keep" and reference is not None and parsed.year is not None:
+            if reference - parsed.year >= AGE_LIMIT_YEARS:
+                return None
         scope = self._engine.scope(context.patient_id, value)
         taken, new = self._engine.apply(
-            self.actions[PhiLabel.DATE], PhiLabel.DATE, value.strip(), scope, parsed
+            action, PhiLabel.DATE, value.strip(), scope, parsed
         )
         return None if taken == "redact" else new
 
