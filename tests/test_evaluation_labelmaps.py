@@ -137,7 +137,7 @@ def test_resolve_label_map(tmp_path: Path) -> None:
     path = tmp_path / "mine.json"
     path.write_text('{"PERSON": "NAME"}', encoding="utf-8")
     assert resolve_label_map(str(path)).name == "mine"
-    with pytest.raises(ConfigError, match="built-in maps: .*physionet_deid"):
+    with pytest.raises(ConfigError, match=r"built-in maps: .*physionet_deid"):
         resolve_label_map("no_such_map")
 
 

@@ -67,7 +67,8 @@ class DetectConfig:
     """Bare years (``2019``) are kept: Safe Harbor permits the year. False flags them as DATE."""
     keep_times: bool = True
     """Times of day (``14:05``) are kept: Safe Harbor lists dates, not clock times. False flags
-    them as TIME (then the TIME action applies: kept when pseudonymising, redacted when anonymising)."""
+    them as TIME (then the TIME action applies: kept when pseudonymising, redacted when
+    anonymising)."""
     ner_model: str = "radscrub-ner"
     """The shipped model (``radscrub-ner``), or an installed spaCy package name or a path."""
     staff_roster: str | None = None

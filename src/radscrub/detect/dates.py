@@ -28,8 +28,9 @@ Reading rules
   value (a shift cannot re-render them, so they are redacted). Seasons (``summer 2019``) are not
   dates: a season is coarser than the month and not a Safe Harbor date element.
 - TIME (only when ``DetectConfig.keep_times`` is false; times of day are not Safe Harbor date
-  elements, and real de-identification gold standards leave them): ``14:05``, ``14:05:33``, ``2:05 PM``, ``2pm``, ``630am``, ``1405 hrs``, ``at 0830``,
-  ``1900-0700``; ratios and dilutions (``1:1000``, ``ratio 4:15``) are not times.
+  elements, and real de-identification gold standards leave them): ``14:05``, ``14:05:33``,
+  ``2:05 PM``, ``2pm``, ``630am``, ``1405 hrs``, ``at 0830``, ``1900-0700``;
+  ratios and dilutions (``1:1000``, ``ratio 4:15``) are not times.
 """
 
 from __future__ import annotations

@@ -199,8 +199,9 @@ NEVER_NAMES = _words(
     cover today tonight tomorrow yesterday pm hrs hr bedside re regarding pt pts patient
     patients family staff resident residents attending fellow radiologist radiology physician
     physicians doctor doctors nurse nurses rn rns np nps md mds pa dr drs mr mrs ms miss prof
-    sir madam please thanks thank keep yes ok okay none unknown na tbd see noted note well back since
-    prior plan ortho neuro surgery medicine icu micu sicu ccu nicu er or ir pacu unit floor room
+    sir madam please thanks thank keep yes ok okay none unknown na tbd see noted note well
+    back since prior plan ortho neuro surgery medicine icu micu sicu ccu nicu er or ir pacu unit
+    floor room
     rm bed home said says saw seen spoke stated states report reports reported result results
     findings impression recommend recommended recommendation calling call phone telephone tel
     pager fax email msg message cc bcc nsg am mrn dob acc accession sex age exam fin csn

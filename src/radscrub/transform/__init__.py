@@ -124,9 +124,9 @@ class Transformer:
             return None
         action = self.actions[PhiLabel.DATE]
         reference = reference_year((), context.known.get("date", ()))
-        if action != "keep" and reference is not None and parsed.year is not None:
-            if reference - parsed.year >= AGE_LIMIT_YEARS:
-                return None
+        old = reference is not None and reference - (parsed.year or reference) >= AGE_LIMIT_YEARS
+        if action != "keep" and old:
+            return None
         scope = self._engine.scope(context.patient_id, value)
         taken, new = self._engine.apply(
             action, PhiLabel.DATE, value.strip(), scope, parsed
