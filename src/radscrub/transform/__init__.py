@@ -128,9 +128,7 @@ class Transformer:
         if action != "keep" and old:
             return None
         scope = self._engine.scope(context.patient_id, value)
-        taken, new = self._engine.apply(
-            action, PhiLabel.DATE, value.strip(), scope, parsed
-        )
+        taken, new = self._engine.apply(action, PhiLabel.DATE, value.strip(), scope, parsed)
         return None if taken == "redact" else new
 
     def pseudonym(self, kind: str, value: str) -> str:
