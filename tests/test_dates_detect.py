@@ -300,7 +300,14 @@ def test_works_as_a_presidio_recognizer() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Exam on 03/14/2019 at 10:14", "pronounced at 14:05 today", "StudyDate 20190314101400"],
+    [
+        "Exam on 03/14/2019 at 10:14",
+        "pronounced at 14:05 today",
+        "StudyDate 20190314101400",
+        "Nursing note 1900-0700 on 3/4, called at 0830 3/5",
+        "seen 1405 hrs 12/1; repeat 2:05 PM 12/2/19",
+        "11/22/93 530am neuro: awake",
+    ],
 )
 def test_times_of_day_are_kept_by_default(text: str) -> None:
     spans = DEFAULT.find(text)

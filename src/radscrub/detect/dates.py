@@ -147,7 +147,10 @@ class DateDetector(PatternDetector):
         deadline = time.monotonic() + budget * TOTAL_BUDGET
         search = PatternSearch(text, budget, self.name)
         for pattern, compiled in self._compiled:
-            if getattr(pattern, "kind", "") == "year" and self.config.keep_years:
+            kind = getattr(pattern, "kind", "")
+            if (kind == "year" and self.config.keep_years) or (
+                kind == "time" and self.config.keep_times
+            ):
                 continue
             if not search.allows(pattern):
                 continue
@@ -161,7 +164,7 @@ class DateDetector(PatternDetector):
             if time.monotonic() > deadline:
                 raise _timeout(self.name, budget * TOTAL_BUDGET, text)
         linked = _link_ranges(_drop_nested(spans), text)
-        if self.config.keep_times:  # times still ran: they stop clock times being read as dates
+        if self.config.keep_times:  # a date's trailing time ("3/4/21 14:05") is kept as well
             return [s for s in linked if s.label is not _TIME]
         return linked
 
