@@ -51,7 +51,13 @@ def load_config(path: Path | None) -> ScrubConfig:
 
 @app.command()
 def detect(
-    input: Annotated[Path, typer.Argument(help="JSONL with one {'id', 'text'} object per line.")],
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="JSONL with one {'id', 'text'} object per line (optional 'patient_id', "
+            "'known'), a .txt file, or a folder of .txt files."
+        ),
+    ],
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Where to write predicted spans (JSONL).")
     ],
