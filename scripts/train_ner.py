@@ -4,10 +4,11 @@
     python scripts/train_ner.py --max-steps 200 --out /tmp/ner-smoke --no-install
 
 The training text is augmented (scripts/ner/augment.py: ALL CAPS, lower case, punctuation
-dropped, headers broken over lines, train-pool name/place/word substitution), converted to spaCy
-DocBins, and trained with scripts/ner/config.cfg on the CPU; dev (unaugmented) picks the best
-checkpoint. The best model is copied to src/radscrub/models/radscrub_ner with a meta.json that
-records the data's and lexicons' sha256, the augmentation and the dev scores.
+dropped, headers broken over lines, train-pool name/place/word substitution, and synthetic
+clinical shorthand notes from scripts/ner/shorthand.py), converted to spaCy DocBins, and trained
+with scripts/ner/config.cfg on the CPU; dev (unaugmented) picks the best checkpoint. The best
+model is copied to src/radscrub/models/radscrub_ner with a meta.json that records the data's and
+lexicons' sha256, the augmentation and the dev scores.
 Never train on outside corpora, nor on the test split.
 """
 
@@ -116,9 +117,10 @@ def model_meta(meta: dict[str, Any], args: argparse.Namespace, training: dict[st
     meta.update(
         {
             "name": "radscrub_ner",
-            "version": "1.0.0",
+            "version": "1.1.0",
             "description": "radscrub's NER for radiology report PHI (NAME, HOSPITAL, LOCATION, "
-            "ORGANIZATION), trained only on radscrub's synthetic corpus.",
+            "ORGANIZATION), trained only on radscrub's synthetic corpus and synthetic clinical "
+            "shorthand notes generated from radscrub's own word lists.",
             "author": "radscrub developers",
             # the saved format is the same across a minor series: accept all of it, so an older
             # 3.x patch release loads the model without spaCy's compatibility warning
@@ -213,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
             "place_swap_p": augment.PLACE_SWAP_P,
             "word_rate": list(augment.WORD_RATE),
             "common_name_ranks": list(augment.COMMON_NAME_RANKS),
+            "shorthand_notes_per_report": augment.NOTE_SHARE,
+            "shorthand_case_styles": dict(augment.shorthand.CASE_STYLES),
+            "shorthand_no_punctuation": augment.shorthand.NO_PUNCTUATION_P,
         },
         "overrides": {
             k: v for k, v in overrides.items() if not k.startswith(("paths.", "initialize."))

@@ -4,6 +4,11 @@ The pipeline loads once per process through presidio-analyzer's ``SpacyNlpEngine
 name), with every component the NER does not need disabled. ``find_many`` runs ``nlp.pipe`` over a
 batch. Inside a presidio ``AnalyzerEngine`` built on the same engine, ``analyze`` reads the entities
 from presidio's ``NlpArtifacts`` instead of running the model a second time.
+
+Entities pass two filters: :func:`plausible` (case evidence) and :class:`EvidenceGate` (a name
+needs a lexicon name, initials, or a title/role/relative/credential cue; a place or organisation a
+name, a city or a facility word), so drug names, abbreviations and shorthand of real clinical
+notes are not reported as names. ``NerDetector.gate = None`` turns the gate off.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from spacy.pipeline import EntityRuler, Tagger
 
 from radscrub.config import DetectConfig
+from radscrub.detect import names as name_rules
+from radscrub.detect.allow import AllowList
 from radscrub.detect.base import EMPTY_CONTEXT, Detector, RecordContext
+from radscrub.detect.lexicons import NameLexicon, fold, name_lexicon
 from radscrub.errors import ModelLoadError
 from radscrub.resolve import snap
 from radscrub.spans import PhiLabel, PhiSpan
@@ -61,7 +69,7 @@ MIXED_CASE_UPPER = 0.05
 """A text is mixed case when at least this share (and at least 30%) of its letters are capitals
 (resp. small letters); then an all-lower-case entity longer than MAX_LOWER_INITIALS letters is
 dropped (see :func:`plausible`)."""
-MAX_LOWER_INITIALS = 3
+MAX_LOWER_INITIALS = 2
 
 CHUNK_CHARS = 100_000
 """Texts longer than this are run in line-aligned chunks (bounded memory, spaCy max_length)."""
@@ -137,6 +145,8 @@ class NerDetector(Detector):
         self._decoder = TagDecoder.for_pipeline(self.nlp)
         # with a tag decoder, the 'ner' entity ruler (the plain-spaCy route) need not run
         self._skip = ["ner"] if self._decoder is not None else []
+        self.gate: EvidenceGate | None = EvidenceGate.for_config(self.config)
+        """Set to None to keep every plausible entity (no evidence needed)."""
 
     def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
         return self.find_many([text], [context])[0]
@@ -177,12 +187,24 @@ class NerDetector(Detector):
     def _spans(
         self, ents: Iterable[tuple[int, int, str]], text: str, offset: int, mixed: bool
     ) -> Iterator[PhiSpan]:
-        """Mapped, plausible entities (see :func:`plausible`), trimmed of edge punctuation
-        ("] Smith" -> "Smith") as resolve does."""
+        """Mapped, plausible entities (see :func:`plausible`) that pass the evidence gate,
+        trimmed of edge punctuation ("] Smith" -> "Smith") as resolve does."""
+        found: list[tuple[int, int, PhiLabel, str]] = []
         for start_char, end_char, model_label in ents:
             label = MODEL_LABELS.get(model_label)
             start, end = start_char + offset, end_char + offset
             if label is None or not plausible(text[start:end], mixed):
+                continue
+            if self.gate is not None:
+                start, end = self.gate.trim(text, start, end, label, mixed)
+            found.append((start, end, label, model_label))
+        kept = (
+            [True] * len(found)
+            if self.gate is None
+            else self.gate.keep_all(text, [(s, e, label) for s, e, label, _ in found], mixed)
+        )
+        for (start, end, label, model_label), keep in zip(found, kept, strict=True):
+            if not keep:
                 continue
             span = snap(PhiSpan(start, end, label, NER_SCORE, f"ner.{model_label}"), text)
             if span is not None:
@@ -212,6 +234,297 @@ def plausible(piece: str, mixed: bool) -> bool:
     if mixed and len(letters) > MAX_LOWER_INITIALS:
         return any(ch.isupper() for ch in letters)
     return True
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> str:
+    """Alternation of phrases, longest first, spaces matching any run of blanks."""
+    unique = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(regex.escape(w) for w in p.split()) for p in unique)
+
+
+_ENTITY_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
+_TITLES = (*name_rules.STRONG_TITLES, *name_rules.PERSON_TITLES)
+_ABBREVIATED_ROLES = frozenset(["md", "np", "rn", "pa", "sw", "rrt", "crna", "pcp", "tech"])
+"""Role nouns that notes also write before non-names ("MD AWARE", "PA LINE"): no cue."""
+_TITLE_BEFORE = regex.compile(
+    # a title, optionally dotted and followed by an initial: "Dr. J. Smith", "MR SMITH"
+    r"(?:^|[^\p{L}])(?:" + _phrase_pattern(_TITLES) + r")\.?[ \t]+(?:\p{L}\.[ \t]*)?$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_CUE_BEFORE = regex.compile(
+    # a role, relative or report phrase: "husband Rich", "pt's wife, Jane", "seen by Smith"
+    r"(?:^|[^\p{L}])(?:"
+    + _phrase_pattern(
+        (
+            *(r for r in name_rules.ROLE_NOUNS if r not in _ABBREVIATED_ROLES),
+            *name_rules.RELATIVES,
+            *name_rules.REPORT_PHRASES,
+        )
+    )
+    + r")(?:['’]s)?[ \t]*[,:\-(]?[ \t]*$"
+    # a label: "Technologist: JT", "Patient: Smith"
+    + r"|(?:^|[^\p{L}])(?:"
+    + _phrase_pattern((*name_rules.ROLE_LABELS, *name_rules.PATIENT_LABELS, "pt", "pt name"))
+    + r")[ \t]*[:=\-][ \t\n]*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_CUE_AFTER = regex.compile(
+    # a credential closing the name: "Jane Doe RN", "DAN A. SMITH, RRT", "Smith, MD;"
+    r"[ \t]*[,(/]?[ \t]*(?:"
+    + _phrase_pattern(name_rules.CREDENTIALS)
+    + r")(?![\p{L}])[ \t]*(?:$|[\n,.;:)(/]|\d)",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_INITIAL_AND_WORD = regex.compile(r"\p{L}\.[ \t]?\p{L}[\p{L}\p{M}'’\-]+", regex.VERSION1)
+_HEADER_LEAD = regex.compile(r"[ \t]*(?:[\[(]?[\p{L} .#/]{1,30}[\]):=][ \t]*)?", regex.VERSION1)
+_LAST_FIRST = regex.compile(
+    r"(?P<last>\p{Lu}[\p{L}\p{M}'’\-]+)[ \t]*,[ \t]*(?P<first>\p{Lu}[\p{L}\p{M}'’\-]+)",
+    regex.VERSION1,
+)
+_NAME_JOIN = regex.compile(r"[ \t]*,?[ \t]*", regex.VERSION1)
+_COMMA_CREDENTIAL = regex.compile(
+    r"[ \t]*,[ \t]*(?:" + _phrase_pattern(name_rules.CREDENTIALS) + r")(?![\p{L}])",
+    regex.IGNORECASE | regex.VERSION1,
+)
+SHORTHAND = frozenset(
+    """hosp brady tachy chol aline perl perrl perrla lytes afeb sxn levo neo dopa vanco tyl riss
+    colace senna melena sero sang foley bs ho ci ss ob rn or pt iv""".split()  # noqa: SIM905
+)
+"""Clinical shorthand that the name lexicon also holds ("BRADY", "CHOL", "RISS"), and dotted
+abbreviations that look like initials ("B.S.", "H.O."): never evidence of a name."""
+_INITIALS = regex.compile(r"\p{L}{2,3}", regex.VERSION1)
+_DOTTED_INITIALS = regex.compile(r"\p{L}\.(?:[ ]?\p{L}\.){1,3}", regex.VERSION1)
+_MORE_ORG_EVIDENCE = """urgent medicaid medicare hmo ppo alliance department pediatrics medflight
+    insurance logistics corporation corp company"""
+_NOT_ORG_EVIDENCE = """care nursing health healthcare medical general surgery surgical labs
+    laboratory pharmacy services reading reads remote practice pa pc dr st ct pl way fire school
+    city assisted living"""
+ORG_EVIDENCE = (name_rules.ORG_WORDS | frozenset(_MORE_ORG_EVIDENCE.split())) - frozenset(
+    _NOT_ORG_EVIDENCE.split()
+)
+"""Words that make an ALL-CAPS or lower-case entity a facility or organisation ("HOSPITAL",
+"ASSOCIATES"); words such notes use for wards and disciplines ("CARE", "NURSING") are left out."""
+CUE_COMMON_TOP = 1000
+"""After a cue, a name needs a word outside the this many most frequent English words
+("HUSBAND RICH", "DR. RAY", not "HUSBAND AND" or "D/W HOUSE STAFF")."""
+CITY_COMMON_TOP = 20000
+"""A city name counts as place evidence unless it is among this many most frequent words."""
+CUE_WINDOW = 48
+"""Characters before an entity searched for a cue ("Dr.", "husband", "Patient:")."""
+MAX_ABBREVIATION = 5
+"""In mixed-case text an ALL-CAPS word of at most this many letters, not a known name, is read
+as an abbreviation ("IABP", "NKDA")."""
+
+
+@functools.lru_cache(maxsize=1)
+def us_city_keys() -> frozenset[str]:
+    """Folded names of the US cities in radscrub/data/places/us_cities.tsv (loaded once)."""
+    path = resources.files("radscrub") / "data" / "places" / "us_cities.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(ln.split("\t", 1)[0]) for ln in lines if ln and not ln.startswith("#"))
+
+
+@dataclass(frozen=True)
+class EvidenceGate:
+    """Which model entities to keep, judged by the words they are made of and their context.
+
+    A small model trained on synthetic reports cannot tell "COLACE", "REMAINS" or "Neuro" from
+    a surname in real notes, so a NAME is kept only with evidence, in any case style:
+    a word that is a known name and not an ordinary English word ("NICHOLSON"); initials, dotted
+    ("J.T.") or before a surname ("M. Le"); a title before or ", credential" after it ("Dr.
+    White", "Black, MD"); or a role, relative, report phrase or label before it, or a
+    credential after it, together with a word outside the CUE_COMMON_TOP most frequent words
+    or initials ("husband Rich", "DICT: JT", "JANE DOE RN"). A NAME touching a kept NAME
+    ("WARD, BONGANI") is kept too; ordinary words at a NAME's edges are trimmed first.
+    A place or organisation needs a known name, a US city, a facility word with another rare
+    word ("LAKESHORE HOSPITAL", not "SELF AND HOSPITAL") or, in mixed case, a Capitalised word
+    that is not plain (see :meth:`plain`) or Title Case words with an organisation word
+    ("Eastside Remote Reading"). Function and cue words
+    (:mod:`radscrub.detect.names` tables), SHORTHAND and allow-listed terms are never evidence.
+    """
+
+    lexicon: NameLexicon
+    allow: AllowList
+
+    @classmethod
+    def for_config(cls, config: DetectConfig) -> EvidenceGate:
+        """The shipped name lexicon and the config's allow-list (both loaded once per process)."""
+        return cls(name_lexicon(), AllowList.from_config(config))
+
+    def keep(self, text: str, start: int, end: int, label: PhiLabel, mixed: bool) -> bool:
+        """Whether the entity ``text[start:end]`` (of ``label``) has evidence enough to keep."""
+        words = [m.group() for m in _ENTITY_WORD.finditer(text, start, end)]
+        keys = [fold(w) for w in words]
+        if any(self.name_word(k) for k in keys):
+            return True
+        if label is not PhiLabel.NAME:
+            if self.has_city(keys):
+                return True
+            if any(k in ORG_EVIDENCE for k in keys) and any(
+                k not in ORG_EVIDENCE and self.rare_word(k) for k in keys
+            ):
+                return True  # "LAKESHORE HOSPITAL", not "SELF AND HOSPITAL"
+            if not mixed:
+                return False
+            if (
+                len(words) > 1
+                and all(w[0].isupper() for w in words)
+                and any(k in name_rules.ORG_WORDS for k in keys)
+            ):
+                return True  # "Northwest Remote Reading", "Eastside Care Plan"
+            return not all(
+                self.plain(w, k) or not w[0].isupper() for w, k in zip(words, keys, strict=True)
+            )
+        piece = text[start:end]
+        if self.initials(piece, keys) and "." in piece:
+            return True  # dotted initials: "J.T."
+        if _INITIAL_AND_WORD.fullmatch(piece) and self.surname_after_initial(keys[-1]):
+            return True  # an initial and a surname: "M. Le", "S. Colles"
+        if self.has_strong_cue(text, start, end):
+            return not all(self.excluded(k) for k in keys)  # "Dr. White", not "DR AWARE"
+        if self.header_name(text, start, end):
+            return True
+        if not any(self.rare_word(k) for k in keys) and not self.initials(piece, keys):
+            return False
+        return self.has_cue(text, start, end)
+
+    def keep_all(
+        self, text: str, entities: Sequence[tuple[int, int, PhiLabel]], mixed: bool
+    ) -> list[bool]:
+        """:meth:`keep` for each entity of one text, in order; a NAME that touches a kept NAME
+        (only blanks or a comma between) is kept too: "WARD, BONGANI", "Li Sr."."""
+        kept = [self.keep(text, s, e, label, mixed) for s, e, label in entities]
+        for i, (start, end, label) in enumerate(entities):
+            if kept[i] or label is not PhiLabel.NAME:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(entities) and kept[j] and entities[j][2] is PhiLabel.NAME:
+                    gap = text[end : entities[j][0]] if j > i else text[entities[j][1] : start]
+                    words = [fold(m.group()) for m in _ENTITY_WORD.finditer(text, start, end)]
+                    if _NAME_JOIN.fullmatch(gap) and not all(self.filler_key(k) for k in words):
+                        kept[i] = True
+        return kept
+
+    def trim(
+        self, text: str, start: int, end: int, label: PhiLabel, mixed: bool
+    ) -> tuple[int, int]:
+        """A NAME without the ordinary words at its edges ("HELEN AND" -> "HELEN",
+        "page Suzette" -> "Suzette"); other labels, and one-word names, as they are. In mixed
+        case only lower-case words are trimmed ("Hope Marrow" stays whole)."""
+        if label is not PhiLabel.NAME:
+            return start, end
+        words = list(_ENTITY_WORD.finditer(text, start, end))
+        kept = words[:]
+        while len(kept) > 1 and self.filler(kept[-1].group(), mixed):
+            kept.pop()
+        while len(kept) > 1 and self.filler(kept[0].group(), mixed):
+            kept.pop(0)
+        if len(kept) == len(words):
+            return start, end
+        return kept[0].start(), kept[-1].end()
+
+    def filler(self, word: str, mixed: bool) -> bool:
+        """An ordinary word that is not a name part: trimmed from a name's edges."""
+        key = fold(word)
+        if len(key) < 2 or key in name_rules.SUFFIXES or key in name_rules.PARTICLES:
+            return False  # initials, "Jr", "van"
+        if mixed and not word.islower():
+            return False
+        return self.filler_key(key)
+
+    def filler_key(self, key: str) -> bool:
+        """A function, cue or shorthand word, or an ordinary word that is no name part."""
+        if key in name_rules.NEVER_NAMES or key in name_rules.CUE_WORDS or key in SHORTHAND:
+            return True
+        return self.lexicon.is_common(key) and not self.lexicon.is_name(key)
+
+    def has_city(self, keys: Sequence[str]) -> bool:
+        """One to three words in a row that name a US city, not an ordinary word ("akron")."""
+        cities = us_city_keys()
+        for n in (1, 2, 3):
+            for i in range(len(keys) - n + 1):
+                key = " ".join(keys[i : i + n])
+                if key in cities and not self.lexicon.is_common(key, CITY_COMMON_TOP):
+                    return True
+        return False
+
+    def excluded(self, key: str) -> bool:
+        """Too short, a function or cue word, shorthand or an allow-listed term: never a name."""
+        return (
+            len(key) < 3
+            or key in name_rules.NEVER_NAMES
+            or key in name_rules.CUE_WORDS
+            or key in SHORTHAND
+            or key in self.allow
+        )
+
+    def name_word(self, key: str) -> bool:
+        """A known name part that is not an ordinary word ("nicholson", not "will")."""
+        return (
+            not self.excluded(key) and self.lexicon.is_name(key) and not self.lexicon.is_common(key)
+        )
+
+    def header_name(self, text: str, start: int, end: int) -> bool:
+        """A "LAST, FIRST" name opening a line or following a label ("Pt: Temple, King",
+        "WARD, BONGANI / MR9..."): two Capitalised words around a comma, one of them a
+        known name part, neither a function word, shorthand or allow-listed term."""
+        line_start = text.rfind("\n", 0, start) + 1
+        lead = _HEADER_LEAD.match(text, line_start, start)
+        if lead is None:
+            return False
+        pair = _LAST_FIRST.match(text, lead.end())
+        if pair is None or pair.end() < end:
+            return False
+        words = [pair.group("last"), pair.group("first")]
+        keys = [fold(w) for w in words]
+        if any(self.excluded(k) and len(k) > 2 for k in keys):
+            return False
+        return any(self.lexicon.is_name(k) for k in keys)
+
+    def surname_after_initial(self, key: str) -> bool:
+        """After an initial: a name not among the most frequent words, or an unknown word
+        ("Le", "Colles", "Oyelaran"; not "Remains")."""
+        if key in name_rules.NEVER_NAMES or key in SHORTHAND:
+            return False
+        if self.lexicon.is_name(key):
+            return not self.lexicon.is_common(key, CUE_COMMON_TOP)
+        return not self.lexicon.is_common(key)
+
+    def rare_word(self, key: str) -> bool:
+        """Not among the CUE_COMMON_TOP most frequent English words (a name after a cue)."""
+        return not self.excluded(key) and not self.lexicon.is_common(key, CUE_COMMON_TOP)
+
+    def plain(self, word: str, key: str) -> bool:
+        """In mixed case: an ordinary non-name word, an excluded word or an abbreviation."""
+        if len(key) < 3 or key in name_rules.NEVER_NAMES or key in self.allow:
+            return True
+        if self.lexicon.is_name(key):
+            return self.lexicon.is_common(key, CUE_COMMON_TOP)  # "Care", "Will": plain
+        return self.lexicon.is_common(key) or (word.isupper() and len(key) <= MAX_ABBREVIATION)
+
+    def initials(self, piece: str, keys: Sequence[str]) -> bool:
+        """Initials: dotted ("J.T.", "s.a.a.") or two or three letters that are not a function
+        or cue word ("DJ", not "PT")."""
+        if not (_DOTTED_INITIALS.fullmatch(piece) or _INITIALS.fullmatch(piece)):
+            return False
+        letters = "".join(keys)
+        if letters in SHORTHAND or letters in self.allow:
+            return False  # "B.S.", "O.R."
+        return not any(k in name_rules.NEVER_NAMES for k in keys if len(k) > 1)
+
+    @staticmethod
+    def has_strong_cue(text: str, start: int, end: int) -> bool:
+        """A title just before ("Dr. White") or a comma and credential just after ("Black, MD")."""
+        return bool(
+            _TITLE_BEFORE.search(text, max(0, start - CUE_WINDOW), start)
+            or _COMMA_CREDENTIAL.match(text, end, end + CUE_WINDOW)
+        )
+
+    @staticmethod
+    def has_cue(text: str, start: int, end: int) -> bool:
+        """A title, role, relative or report phrase just before, or a credential just after."""
+        before = text[max(0, start - CUE_WINDOW) : start]
+        return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(text, end, end + CUE_WINDOW))
 
 
 @dataclass(frozen=True)
