@@ -19,8 +19,8 @@ def test_defaults_are_safe() -> None:
     assert config.transform.date_shift_min_days <= config.transform.date_shift_max_days < 0
 
 
-def test_default_detectors_are_every_builtin_but_the_opt_in_ner() -> None:
-    assert set(DEFAULT_DETECTORS) == set(BUILTIN_DETECTORS) - {"ner"}
+def test_default_detectors_are_every_builtin() -> None:
+    assert set(DEFAULT_DETECTORS) == set(BUILTIN_DETECTORS)
     assert list(DEFAULT_DETECTORS) == [n for n in BUILTIN_DETECTORS if n in DEFAULT_DETECTORS]
 
 

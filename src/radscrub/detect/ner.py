@@ -62,8 +62,9 @@ MODEL_LABELS: Mapping[str, PhiLabel] = {
 }
 """Model entity label -> PhiLabel; labels not listed (DATE, CARDINAL, ...) are ignored."""
 
-NER_SCORE = 0.85
-"""spaCy's transition NER gives no probabilities: every entity gets this score (as in presidio)."""
+NER_SCORE = 0.8
+"""spaCy's NER gives no probabilities: every entity gets this score, a little below the rule
+detectors' context-confirmed spans so that a rule's label wins when both find the same text."""
 
 MIXED_CASE_UPPER = 0.05
 """A text is mixed case when at least this share (and at least 30%) of its letters are capitals
