@@ -49,6 +49,8 @@ def ages(detector: AgeDetector, text: str) -> list[str]:
         ("History: 96 male, acute abdominal pain", "96"),
         ("HX:\n99 M PE suspected", "99"),
         ("CLINICAL INDICATION: 94 W/F syncope", "94"),
+        ("CLINICAL DATA: 91 W/M cirrhosis", "91"),
+        ("INDICATIONS FOR STUDY:\n100 W/M dislocation", "100"),
     ],
 )
 def test_finds_ages_over_89(detector: AgeDetector, text: str, age: str) -> None:

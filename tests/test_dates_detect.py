@@ -38,6 +38,10 @@ POSITIVES = [
     ("Untersuchung 03.04.2019 gesehen", [("03.04.2019", DATE)]),
     # labelled compact dates
     ("DOB: 20190314", [("20190314", DATE)]),
+    ("[Born] 19250329\n[Years] 84", [("19250329", DATE)]),
+    ("PERFORMED=20151109;", [("20151109", DATE)]),
+    ("Birth:\n20160422\nSex", [("20160422", DATE)]),
+    ("BORN: 01/30/77   YEARS: 45", [("01/30/77", DATE)]),
     ("Date:20190314", [("20190314", DATE)]),
     ("StudyDate 20190314101400", [("20190314", DATE), ("101400", TIME)]),
     # month names

@@ -85,6 +85,10 @@ def found(detector: FieldDetector, text: str) -> set[tuple[str, PhiLabel]]:
         ("DR. HASSANAH WAS PAGED (4-1856) AND CALLED BACK", "4-1856", L.PHONE),
         ("reach me on pager 4-1139", "4-1139", L.PHONE),
         ("beeper #2418", "2418", L.PHONE),
+        # a transcriptionist's initials after the footer's T: time
+        ("D: 04/25/2009 2:43 AM  T: 04/25/09 9:12 AM  AG  JOB #: 986302", "AG", L.NAME),
+        ("T: TUESDAY 8/3/10 AT 8:08 AM  TBP\nSIGNED: X", "TBP", L.NAME),
+        ("T: 2018-10-26 9:58 AM C.B.L.\n", "C.B.L.", L.NAME),
     ],
 )
 def test_finds_keyed_values(
@@ -98,6 +102,9 @@ def test_finds_keyed_values(
     [
         "Series: 3\n",
         "Slice thickness: 5 mm\n",
+        "T: 18-OCT-2014  01:58 PM\n",
+        "T: 12/1/2020 10:00 CT\n",
+        "T: 5 mm lesion CT\n",
         "Contrast: 100 mL\n",
         "Age: 45\n",
         "Age/Sex: 89/F\n",

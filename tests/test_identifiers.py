@@ -32,6 +32,7 @@ def found(detector: IdentifierDetector, text: str) -> set[tuple[PhiLabel, str]]:
     [
         # phones: US formats
         ("Call 617-555-0123 today", L.PHONE, "617-555-0123"),
+        ("Occupational injury, claim 497-3287.", L.ID, "497-3287"),
         ("Tel (617) 555-0123.", L.PHONE, "(617) 555-0123"),
         ("reach me at 617.555.0123", L.PHONE, "617.555.0123"),
         ("cell +1 617 555 0123", L.PHONE, "+1 617 555 0123"),
@@ -139,6 +140,7 @@ def test_finds(detector: IdentifierDetector, text: str, label: PhiLabel, value: 
     "text",
     [
         "3.2 cm nodule, 12 x 8 mm, previously 10 x 7 mm",
+        "the claim was filed; claim 2 of 3",
         "series 4 image 112; series 301 image 45",
         "T12 compression, L4-L5 disc bulge, C5-6 stenosis, S1 nerve root",
         "BI-RADS 4. Gleason 3+4=7. TI-RADS 3. LI-RADS 5. PI-RADS 4.",

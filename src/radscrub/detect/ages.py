@@ -58,8 +58,9 @@ AGE_PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "history_sex",
-        r"(?<=\b(?:history|hx|indication|hpi|clinical(?:\s+(?:history|indication|information))?|"
-        r"reason(?:\s+for\s+(?:exam|study))?)[ \t]*:[ \t]*\r?\n?[ \t]*)"
+        r"(?<=\b(?:history|hx|indications?(?:\s+for\s+(?:exam|study|examination))?|hpi|"
+        r"clinical(?:\s+(?:history|indications?|information|data|details|notes?))?|"
+        r"reason(?:\s+for\s+(?:exam|study|examination))?)[ \t]*:[ \t]*\r?\n?[ \t]*)"
         rf"{_NUM}\s?(?:yo\s?)?(?:[MF]|[WBAH]/?[MF])\b",
         PhiLabel.AGE,
         0.8,

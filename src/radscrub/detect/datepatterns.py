@@ -53,8 +53,8 @@ _DAY_FIRST_YEAR = (
 _LABEL = (
     r"(?=[a-z])(?<![a-z])(?:dob|d\.o\.b\.?"
     r"|date(?:[ \t]+of[ \t]+(?:birth|service|exam|study|procedure))?|dated|birth[ \t]*date"
-    r"|dos|born|on|(?:exam|study|series|acquisition|content)[ \t_]*date)"
-    r"[ \t:=#\-]*"
+    r"|dos|born|birth|on|performed|acquired|(?:exam|study|series|acquisition|content)[ \t_]*date)"
+    r"[ \t:=#\-\]]*(?:\n[ \t]*)?"
 )
 _HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
 _AMPM = r"[ \t]*(?:[ap]\.m\.?|[ap]m)(?![a-z])"
@@ -176,7 +176,7 @@ AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march", "dec", "jan", "jun", "aug"}
 
 DEFAULT_RULES: tuple[ContextRule, ...] = (
     ContextRule(
-        "units_after", _NUM2, after=rf"[ \t]*(?:\-[ \t]*\d+(?:/\d+)?[ \t]*)?{_UNITS}(?![a-z])"
+        "units_after", _NUM2, after=rf"[ \t]{{0,2}}(?:\-[ \t]*\d+(?:/\d+)?[ \t]*)?{_UNITS}(?![a-z])"
     ),
     ContextRule("plural_after", _NUM2, after=r"'?s(?![a-z])"),
     ContextRule("inch_after", _PARTIAL, after=r"[ \t]*[\"”]"),

@@ -18,7 +18,8 @@ in a small vocabulary (:data:`KEYS`); it says what the value must be:
 * NAME: a person's name (title and credentials trimmed) for patient and clinician keys.
 
 Unknown keys and values that do not look like what their key promises give nothing. Pager
-numbers after ``paged``/``pager``/``beeper`` (``was paged (60543)``) are PHONE. Dates are left
+numbers after ``paged``/``pager``/``beeper`` (``was paged (60543)``) are PHONE; a transcriptionist's
+initials after a footer's ``T:`` time are NAME. Dates are left
 to the dates detector (date keys only help recognise a table header).
 """
 
@@ -240,6 +241,21 @@ PAGER_PATTERN = Pattern(
 """Pager numbers: ``paged (60543)``, ``pager 4-1139``, ``beeper #2418``. After the verbs
 (``paged at``) a bare number must look like a pager (``4-1856`` or five digits), not a time."""
 
+TRANSCRIBER_PATTERN = Pattern(
+    "transcriber",
+    r"(?m)\bT:[ \t]*(?=[^\n]{0,16}?(?:\d[/:\-.]\d|\d{4}))[0-9A-Za-z/,:.\- \t]{4,44}?[ \t]+"
+    r"(?!(?:AM|PM|A\.M\.|P\.M\.|HRS|HR|HOURS|AT|ON|EST|EDT|CST|CDT|PST|PDT|MST|MDT|UTC|GMT"
+    r"|CT|CTA|MR|MRI|MRA|US|XR|PET|NM|IR|CR|DX|RF|MG|ED|ER|OR|ICU)"
+    r"(?![A-Z]))(?P<id>[A-Z]{2,4}|(?:[A-Z]\.){2,4})(?=[ \t]*\r?$|[ \t]{2,}|[ \t]+JOB\b)",
+    L.NAME,
+    0.8,
+    group="id",
+    flags=_CS,
+    requires=("t:",),
+)
+"""A transcriptionist's initials at the end of a dictation footer's ``T:`` (transcribed) time:
+``D: 04/25/2009 2:43 AM  T: 04/25/09 9:12 AM  AG  JOB #: 986302``."""
+
 _TABLE_LINE = Pattern(
     "table",
     r"(?m)^[^\n]*(?:[ \t]/[ \t]|\|)[^\n]*$",
@@ -436,7 +452,7 @@ class FieldDetector(PatternDetector):
         L.NAME,
         L.PHONE,
     )
-    patterns = (*FIELD_PATTERNS, PAGER_PATTERN, _TABLE_LINE)
+    patterns = (*FIELD_PATTERNS, PAGER_PATTERN, TRANSCRIBER_PATTERN, _TABLE_LINE)
 
     def __init__(self, config: DetectConfig | None = None, *, name: str | None = None) -> None:
         super().__init__(config, name=name)
@@ -453,6 +469,10 @@ class FieldDetector(PatternDetector):
             for m in search.matches(pattern, compiled, f"{self.name}.{pattern.name}"):
                 if pattern is _TABLE_LINE:
                     lines.append(m.span())
+                elif pattern is TRANSCRIBER_PATTERN:
+                    start, end = m.span("id")
+                    form = "transcriber" + CONTEXT_MARK
+                    spans.append(self._span(start, end, L.NAME, 0.8, form, text))
                 elif pattern is PAGER_PATTERN:
                     if _pager_number(m):
                         start, end = m.span("id")

@@ -382,10 +382,10 @@ LABELLED_PATTERNS: tuple[Pattern, ...] = (
     _labelled(
         "run_number",
         L.ID,
-        r"(?:run|trip|incident)\b",
+        r"(?:run|trip|incident|claim)\b",
         strong=False,
         score=0.7,
-        requires=("run", "trip", "incident"),
+        requires=("run", "trip", "incident", "claim"),
     ),
     _labelled(
         "generic_id",
