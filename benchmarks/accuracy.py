@@ -211,6 +211,14 @@ def _corpus_markdown(c: dict[str, Any]) -> list[str]:
         mapped = ", ".join(f"{k} → {v}" for k, v in sorted(lmap["mapped"].items()))
         lines.append(f"Mapped labels: {mapped or 'none'}.")
         source_recall = c["token_recall_per_source_label"]
+        if lmap["mapped"]:
+            lines += [
+                "",
+                "| their label | token recall |",
+                "|---|---|",
+                *(f"| {k} | {_f(source_recall.get(k))} |" for k in sorted(lmap["mapped"])),
+                "",
+            ]
         ignored = ", ".join(
             f"{k} ({c['ignored_gold'].get(k, 0)} spans, token recall {_f(source_recall.get(k))})"
             for k in lmap["ignored"]
