@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,27 @@ def test_never_raises_and_spans_are_in_bounds(text: str, name: str, mrn: str) ->
 
 
 _DETECTOR = KnownDetector()
+
+
+_DATE_BITS = st.sampled_from(
+    ["0", "3", "03", "12", "14", "2019", "19", "'19", "20190314", "03142019", "1st", "14th",
+     "of", "March", "mar.", "SEPT", "Sep", "/", "-", ".", " ", ", ", "  ", "x", "\n", "ß"]
+)  # fmt: skip
+
+
+@given(
+    st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    st.lists(_DATE_BITS, max_size=14),
+)
+def test_date_precheck_never_changes_the_matches(date: datetime.date, bits: list[str]) -> None:
+    """A known date's pattern finds the same spans with its date-shape precheck as without it."""
+    from radscrub.detect.known import _value_pattern
+    from radscrub.detect.valuematch import Text, ValuePattern
+
+    pattern = _value_pattern(PhiLabel.DATE, str(date), "dob")
+    assert pattern is not None and pattern.precheck
+    renderings = [f"{date:%m/%d/%Y}", f"{date:%d %B %Y}", f"{date:%b %d, %y}", f"{date:%Y%m%d}"]
+    text = Text("".join(bits) + " " + " x ".join(renderings) + "".join(reversed(bits)))
+    expected = list(ValuePattern(pattern.items).finditer(text, 1.0, "t"))
+    assert expected  # the renderings are found
+    assert list(pattern.finditer(text, 1.0, "t")) == expected

@@ -527,8 +527,13 @@ class KnownDetector(Detector):
 def _value_pattern(label: PhiLabel, value: str, kind: str) -> ValuePattern | None:
     """A pattern finding ``value`` as written in running text, or None if it is too short."""
     value = value.strip()
+    precheck = ""
     if label is PhiLabel.DATE:
-        items = _date_pattern(value) or _text_pattern(value)
+        items = _date_pattern(value)
+        if items:
+            precheck = _DATE_SHAPE
+        else:
+            items = _text_pattern(value)
     elif label in (PhiLabel.PHONE, PhiLabel.FAX):
         items = _phone_pattern(value)
     elif label in _NUMERIC_LABELS:
@@ -539,7 +544,7 @@ def _value_pattern(label: PhiLabel, value: str, kind: str) -> ValuePattern | Non
         items = _id_pattern(value) if " " not in value.strip() else _text_pattern(value)
     else:
         items = _text_pattern(value) if label is not PhiLabel.ID else None
-    return ValuePattern(items) if items else None
+    return ValuePattern(items, precheck) if items else None
 
 
 _BEFORE = NotAt(LETTER_OR_DIGIT, behind=True)
@@ -600,6 +605,16 @@ _MONTHS = (
     "january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul",
     "august|aug", "september|sept|sep", "october|oct", "november|nov", "december|dec",
 )  # fmt: skip
+
+
+#: Where any full date of :func:`_date_pattern` can start (a value-independent precheck, so its
+#: walk runs only at date-shaped places): digits, a separator, digits, a separator and a year
+#: (or a day); eight digits; a day and a month name; a month name.
+_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DATE_SHAPE = (
+    r"\d{1,4}[\s/\-.]{1,2}\d{1,3}[\s/\-.]{1,2}'?\d|\d{8}"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)?(?:[\s\-]+of)?[\s\-]*{_MONTH_START}|{_MONTH_START}"
+)
 
 
 def _either(*options: str) -> Group:

@@ -13,6 +13,7 @@ notes are not reported as names. ``NerDetector.gate = None`` turns the gate off.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -74,6 +75,10 @@ MAX_LOWER_INITIALS = 2
 
 CHUNK_CHARS = 100_000
 """Texts longer than this are run in line-aligned chunks (bounded memory, spaCy max_length)."""
+WARM_STRINGS = 50_000
+"""New strings (a few per new word) a pipeline keeps for good, outside memory zones, so the
+tokenisation of the words a stream meets first (its common ones) stays cached. Bounds the growth
+of its vocabulary."""
 
 _KEEP_COMPONENTS = ("tok2vec", "transformer", "ner", "entity_ruler", "span_ruler")
 
@@ -133,6 +138,13 @@ def load_nlp_engine(name: str = SHIPPED_MODEL) -> SpacyNlpEngine:
     return engine
 
 
+@functools.lru_cache(maxsize=4)
+def _warm_limit(name: str) -> int:
+    """How many strings pipeline ``name`` may hold for good: its own (when first asked) plus
+    WARM_STRINGS of the words a stream meets first; beyond that, batches run in a memory zone."""
+    return len(load_nlp_engine(name).get_nlp("en").vocab.strings) + WARM_STRINGS
+
+
 class NerDetector(Detector):
     """Names, hospitals, places and organisations found by a statistical NER model."""
 
@@ -142,6 +154,7 @@ class NerDetector(Detector):
         super().__init__(config, name=name or "ner")
         self.engine = load_nlp_engine(self.config.ner_model)
         self.nlp = self.engine.get_nlp("en")
+        self._warm_limit = _warm_limit(self.config.ner_model)
         self.batch_size = 32
         self._decoder = TagDecoder.for_pipeline(self.nlp)
         # with a tag decoder, the 'ner' entity ruler (the plain-spaCy route) need not run
@@ -157,17 +170,23 @@ class NerDetector(Detector):
     ) -> list[list[PhiSpan]]:
         pieces = [(i, offset, chunk) for i, t in enumerate(texts) for offset, chunk in _chunks(t)]
         found: list[list[PhiSpan]] = [[] for _ in texts]
-        docs = self.nlp.pipe(
-            (chunk for _, _, chunk in pieces), batch_size=self.batch_size, disable=self._skip
-        )
         mixed = [is_mixed_case(t) for t in texts]
-        for (i, offset, _), doc in zip(pieces, docs, strict=True):
-            ents = (
-                self._decoder.entities(doc)
-                if self._decoder is not None
-                else ((e.start_char, e.end_char, e.label_) for e in doc.ents)
+        # a memory zone frees the strings and lexemes of the batch's new words when it ends, so
+        # a long stream does not grow the vocabulary without bound (nothing of a Doc outlives it).
+        # spaCy caches no tokenisation inside a zone, so the stream's first words (its common
+        # ones), up to WARM_STRINGS new strings, are kept: later batches find them cached.
+        warm = len(self.nlp.vocab.strings) < self._warm_limit
+        with contextlib.nullcontext() if warm else self.nlp.memory_zone():
+            docs = self.nlp.pipe(
+                (chunk for _, _, chunk in pieces), batch_size=self.batch_size, disable=self._skip
             )
-            found[i].extend(self._spans(ents, texts[i], offset, mixed[i]))
+            for (i, offset, _), doc in zip(pieces, docs, strict=True):
+                ents = (
+                    self._decoder.entities(doc)
+                    if self._decoder is not None
+                    else ((e.start_char, e.end_char, e.label_) for e in doc.ents)
+                )
+                found[i].extend(self._spans(ents, texts[i], offset, mixed[i]))
         return found
 
     def analyze(

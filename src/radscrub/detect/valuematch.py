@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from radscrub.detect.scan import timeout_error, unsafe_for_twins
+from radscrub.detect.scan import compile_pattern, timeout_error, unsafe_for_twins
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 """Flags the rendered patterns are compiled with."""
@@ -131,9 +131,11 @@ class Text:
 
 @dataclass(frozen=True)
 class ValuePattern:
-    """A value's pattern: its items in order."""
+    """A value's pattern: its items in order. ``precheck`` (regex syntax, :data:`FLAGS`; empty:
+    none) matches, anchored, wherever a match can start: the walk is skipped at other places."""
 
     items: tuple[Item, ...]
+    precheck: str = ""
 
     @functools.cached_property
     def starts(self) -> frozenset[str] | None:
@@ -187,12 +189,15 @@ class ValuePattern:
         candidates = sorted(i for ch in starts for i in _occurrences(lowered, ch))
         first = self.items[0]
         behind = first.cls if isinstance(first, NotAt) and first.behind else None
+        precheck = compile_pattern(self.precheck, FLAGS) if self.precheck else None
         pos = 0
         for count, start in enumerate(candidates):
             if count % 64 == 63 and time.monotonic() > deadline:
                 raise timeout_error(where, timeout, text)
             if start < pos or (behind and start and prepared.member(behind, start - 1)):
                 continue  # the first item's look-behind fails: skip the walk
+            if precheck is not None and not _prechecked(precheck, text, start, timeout, where):
+                continue  # no match can start here
             try:
                 end = matcher.run(self.items, 0, start, lambda p: p)
             except RecursionError:  # a pathologically long run of repeats: let regex decide
@@ -243,6 +248,15 @@ def _single_char(cls: str) -> str | None:
     if len(cls) == 2 and cls[0] == "\\" and cls[1].isascii() and not cls[1].isalnum():
         return cls[1]
     return cls if len(cls) == 1 and (cls in "0123456789'") else None
+
+
+def _prechecked(
+    precheck: regex.Pattern[str], text: str, start: int, timeout: float, where: str
+) -> bool:
+    try:
+        return precheck.match(text, start, timeout=timeout) is not None
+    except TimeoutError:
+        raise timeout_error(f"{where}.precheck", timeout, text) from None
 
 
 def _occurrences(text: str, ch: str) -> Iterator[int]:
