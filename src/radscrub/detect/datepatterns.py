@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from radscrub.detect.alternation import phrase_alternation
 from radscrub.detect.base import Pattern
 from radscrub.detect.datefmt import MONTH_WORDS, WEEKDAY_WORDS
 from radscrub.spans import PhiLabel
@@ -22,7 +23,7 @@ from radscrub.spans import PhiLabel
 
 
 def _words(words: Iterable[str]) -> str:
-    return "|".join(sorted({regex.escape(w) for w in words}, key=lambda w: (-len(w), w)))
+    return phrase_alternation(words, space=r"\ ", lower=False)
 
 
 _MON = rf"(?=[a-z])(?<![a-z])(?P<N>{_words(MONTH_WORDS)})(?![a-z])"

@@ -35,6 +35,7 @@ from importlib import resources
 
 import regex
 
+from radscrub.detect.alternation import phrase_alternation
 from radscrub.detect.lexicons import name_lexicon
 from radscrub.spans import PhiLabel
 
@@ -229,7 +230,7 @@ _STATE_BY_NAME: dict[str, str] = {
 }
 """State names (lower case) -> USPS codes."""
 _STATE_NAMES = sorted(_STATE_BY_NAME, key=len, reverse=True)
-_STATE_ALTERNATION = "|".join(n.replace(" ", r"[ \t]+") for n in _STATE_NAMES)
+_STATE_ALTERNATION = phrase_alternation(_STATE_NAMES, lower=False)
 _STATE_WORD = regex.compile(rf"\b(?:{_STATE_ALTERNATION})(?:'s)?\b", _I)
 _STATE_REQUIRES = tuple(sorted({n.split()[-1] for n in _STATE_NAMES}))
 #: Before a state's name: ``U Maryland``, ``University of Maryland`` (an institution).

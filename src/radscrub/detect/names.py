@@ -28,6 +28,7 @@ import regex
 
 from radscrub.config import DetectConfig
 from radscrub.detect.allow import CONTEXT_MARK, AllowList
+from radscrub.detect.alternation import phrase_alternation
 from radscrub.detect.base import (
     EMPTY_CONTEXT,
     Detector,
@@ -264,9 +265,7 @@ _SCORES: dict[int | str, float] = {
 
 def _phrase_regex(phrases: Sequence[str]) -> str:
     """Alternation of phrases, longest first, spaces matching any run of spaces/tabs."""
-    parts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    escaped = [regex.escape(p).replace(r"\ ", r"[ \t_]+") for p in parts]
-    return "(?:" + "|".join(escaped) + ")"
+    return phrase_alternation(phrases, space=r"[ \t_]+")
 
 
 _L = r"\p{L}\p{M}*"

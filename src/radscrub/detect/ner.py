@@ -231,13 +231,13 @@ class NerDetector(Detector):
                 yield span
 
 
-_UPPER = regex.compile(r"\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
+_NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
+_NOT_LOWER = regex.compile(r"[^\p{Ll}]+")
 
 
 def is_mixed_case(text: str) -> bool:
     """True when ``text`` is written in ordinary mixed case (not ALL CAPS, not all lower case)."""
-    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    upper, lower = len(_NOT_UPPER.sub("", text)), len(_NOT_LOWER.sub("", text))
     letters = upper + lower
     return bool(letters) and upper >= MIXED_CASE_UPPER * letters and lower >= 0.3 * letters
 

@@ -45,6 +45,7 @@ from importlib import resources
 import regex
 
 from radscrub.config import DetectConfig
+from radscrub.detect.alternation import phrase_alternation
 from radscrub.detect.base import (
     EMPTY_CONTEXT,
     Detector,
@@ -100,8 +101,8 @@ US_STATES: dict[str, str] = dict(
 _L = PhiLabel
 _I = regex.IGNORECASE | regex.VERSION1
 _CS = regex.VERSION1
-_STATE_CODES = "|".join(US_STATES)
-_STATE_NAMES = "|".join(sorted(US_STATES.values(), key=len, reverse=True))
+_STATE_CODES = phrase_alternation(US_STATES, lower=False)
+_STATE_NAMES = phrase_alternation(US_STATES.values(), space=r"\ ", lower=False)
 _STATE = rf"(?:(?-i:{_STATE_CODES})(?![\w])|(?i:{_STATE_NAMES})(?![\w]))\.?"
 _LETTERS = r"[\p{L}\p{M}∆'’-]"
 _TITLE = rf"\p{{Lu}}(?:[\p{{Ll}}\p{{M}}'’-]{_LETTERS}*)?\.?"  # Title word or initial ("St.")
