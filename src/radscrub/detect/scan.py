@@ -111,8 +111,9 @@ _CODE_POINT_ESCAPES = frozenset("xuUN0")
 #: Classes that depend on case (``\p{Lu}``, ``\p{IsUpper}``, ``[[:lower:]]``): a pattern using
 #: one has no lower-case twin.
 #: References by name whose names the lower-casing would change (``(?&name)``, ``\k<name>``,
-#: ``(?(name)...)``, named lists ``\L<name>``): a pattern using one gets no twin.
-_NAMED_REFERENCE = regex.compile(r"\(\?&|\(\?\(|\\[kL]<")
+#: ``(?(name)...)``, named lists ``\L<name>``): a pattern using one gets no twin. (``\(?(`` is an
+#: optional parenthesis before a group.)
+_NAMED_REFERENCE = regex.compile(r"(?<!\\)\(\?[&(]|\\[kL]<")
 _CASED_CLASS = regex.compile(
     r"\\[pP](?:\{[^}]*(?:upper|lower|title|case|\blu|\bll|\blt|=lu|=ll|=lt|\{lu|\{ll|\{lt)"
     r"|\{l[ult&c]\}|l[ult&c]\b)|\[:(?:upper|lower):\]",
