@@ -29,6 +29,7 @@ from radscrub.detect.identifiers import IdentifierDetector
 from radscrub.detect.known import _value_pattern, label_for
 from radscrub.detect.places import _ADDRESS_CORES, _COMMA_STATE, _REQUIRES, PlaceDetector
 from radscrub.detect.scan import (
+    _lowercase_twin,
     iter_matches,
     keyword_text,
     lowercase_pattern,
@@ -226,6 +227,13 @@ def test_twins_are_used_and_refused_where_they_should_be() -> None:
     assert lowercase_pattern(r"(?-i:VA)x") == "(?:va)x"  # may match more: callers check
     for refused in (r"\p{Lu}", r"\p{IsUpper}", "straße", r"\x41", "[[:upper:]]", r"\k<N>"):
         assert lowercase_pattern(refused) is None
+    assert lowercase_pattern(r"(?(N)A|B)") is None
+    assert lowercase_pattern(r"\(?(?P<id>\d+)\)?X") == r"\(?(?P<id>\d+)\)?x"  # "\(?" is no "(?("
+
+
+def test_every_case_insensitive_builtin_pattern_has_a_twin() -> None:
+    """A pattern without one is searched several times slower (phone_ten_digits once was)."""
+    assert [c.pattern for c in TWINNED if _lowercase_twin(c.pattern, c.flags) is None] == []
     assert lowered_text("Plain ASCII") == "plain ascii"
     assert lowered_text("Müller é") == "müller é"
     assert all(lowered_text(f"x{c}y") is None for c in "ßﬁ\u017f\u212aİ\u0131\u03b9")
