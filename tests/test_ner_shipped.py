@@ -50,3 +50,16 @@ def test_opt_in_through_config_and_allow_list_still_applies() -> None:
     scrubber = Scrubber(ScrubConfig(detect=DetectConfig(detectors=("names", "ner"))))
     text = "History of Hodgkin lymphoma and Crohn disease; no Morison pouch fluid."
     assert [s for s in scrubber.detect(text) if s.label is PhiLabel.NAME] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osgood-Schlatter disease of the tibial tubercle. Arnold-Chiari I malformation.",
+        "Heterogeneously dense breasts. Tyrer-Cuzick lifetime risk 22%.",
+        "OSGOOD-SCHLATTER DISEASE. ARNOLD-CHIARI MALFORMATION.",
+    ],
+)
+def test_no_model_entity_inside_an_allow_listed_term(detector: NerDetector, text: str) -> None:
+    """The model sees "Osgood" or "Arnold-" as a name; the term around it says otherwise."""
+    assert detector.find(text) == []

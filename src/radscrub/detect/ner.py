@@ -13,6 +13,7 @@ notes are not reported as names. ``NerDetector.gate = None`` turns the gate off.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -161,6 +162,7 @@ class NerDetector(Detector):
         self._skip = ["ner"] if self._decoder is not None else []
         self.gate: EvidenceGate | None = EvidenceGate.for_config(self.config)
         """Set to None to keep every plausible entity (no evidence needed)."""
+        self.allow = AllowList.from_config(self.config)
 
     def find(self, text: str, context: RecordContext = EMPTY_CONTEXT) -> list[PhiSpan]:
         return self.find_many([text], [context])[0]
@@ -218,6 +220,9 @@ class NerDetector(Detector):
             if self.gate is not None:
                 start, end = self.gate.trim(text, start, end, label, mixed)
             found.append((start, end, label, model_label))
+        if found:  # "Osgood" of "Osgood-Schlatter disease", "Arnold-" of "Arnold-Chiari"
+            terms = self.allow.find(text)
+            found = [f for f in found if not _inside_any(f[0], f[1], terms)]
         kept = (
             [True] * len(found)
             if self.gate is None
@@ -229,6 +234,16 @@ class NerDetector(Detector):
             span = snap(PhiSpan(start, end, label, NER_SCORE, f"ner.{model_label}"), text)
             if span is not None:
                 yield span
+
+
+def _inside_any(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Does ``[start, end)`` lie within one of the sorted, disjoint ``ranges``?"""
+    k = bisect.bisect_right(ranges, start, key=_range_start) - 1
+    return k >= 0 and end <= ranges[k][1]
+
+
+def _range_start(item: tuple[int, int]) -> int:
+    return item[0]
 
 
 _NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
