@@ -84,6 +84,8 @@ FOUND = [
     # one strong mention makes the others names too
     ("Dr. Smith reviewed. Later Smith agreed.", ["Smith", "Smith"]),
     ("Discussed with Dr. Foley; Foley catheter in place.", ["Foley"]),
+    # a capitals-only abbreviation that is also a given name stays a name after a title
+    ("READ BY DR ED SMITH.", ["ED SMITH"]),
 ]
 
 # (text, why nothing in it is a name)
@@ -129,6 +131,8 @@ NOT_FOUND = [
     ("Patient and family aware of plan. HER FAMILY IS AWARE.", "family without a name"),
     ("Lynch family history; Hodgkin family aware.", "eponyms before family"),
     ("MR KNEE WO CONTRAST LEFT", "the MR modality in capitals"),
+    ("Medtronic Azure XT DR MRI SureScan pacemaker.", "device model; 'DR' before a modality"),
+    ("Boston Scientific Accolade pacemaker and Assurity MRI lead.", "device models"),
 ]
 
 

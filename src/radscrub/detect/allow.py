@@ -113,6 +113,10 @@ class AllowList:
             return False
         return normalise(text) in self.terms or _capital_key(text) in self.capital_terms
 
+    def is_abbreviation(self, word: str) -> bool:
+        """Is ``word`` one of the capitals-only terms ("MRI", "ICU"), written as listed?"""
+        return word in self.capital_terms
+
     def allows(self, span: PhiSpan) -> bool:
         """True when ``span`` is name-like, not context-confirmed, and its text is a term."""
         if span.label not in ALLOWABLE_LABELS or span.source.endswith(CONTEXT_MARK):

@@ -551,6 +551,8 @@ class _Run:
         if len(key) < 2 or not key[0].isalpha():
             return False
         titled = kind == "title" and strength == STRONG
+        if self.d.allow.is_abbreviation(self.text[t.start : t.end]) and not self.lex.is_name(key):
+            return False  # "DR MRI": a modality or ward, even after a title (not "DR ED SMITH")
         if key in MODALS:  # "Dr. May", "SIGNED BY MAY FERNANDEZ"; never "will call"
             return (titled and t.cap) or ((t.cap or t.shape == "upper") and self._pair_follows(t))
         if key in NEVER_NAMES or (not titled and self.unusable(t)):
