@@ -133,6 +133,8 @@ NOT_FOUND = [
     ("MR KNEE WO CONTRAST LEFT", "the MR modality in capitals"),
     ("Medtronic Azure XT DR MRI SureScan pacemaker.", "device model; 'DR' before a modality"),
     ("Boston Scientific Accolade pacemaker and Assurity MRI lead.", "device models"),
+    ("Outside MRI (Germany) and CT (Jordan) were reviewed.", "countries"),
+    ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 
 

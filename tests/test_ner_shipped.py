@@ -63,3 +63,32 @@ def test_opt_in_through_config_and_allow_list_still_applies() -> None:
 def test_no_model_entity_inside_an_allow_listed_term(detector: NerDetector, text: str) -> None:
     """The model sees "Osgood" or "Arnold-" as a name; the term around it says otherwise."""
     assert detector.find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Multiple Gamna-Gandy bodies in the enlarged spleen.",
+        "Imaging features of Walker-Warburg syndrome.",
+        "Prior UCL reconstruction (Tommy John ligament).",
+        "Prosthetic St. Jude valve in the mitral position.",
+        "VALVES OF HOUSTON NORMAL. HOUSTON VALVES NORMAL.",
+    ],
+)
+def test_no_name_before_an_eponym_head(text: str) -> None:
+    """A model entity followed by "bodies", "syndrome", "valve" ... names a thing, not a person."""
+    scrubber = Scrubber(ScrubConfig(detect=DetectConfig(detectors=("ner", "names", "places"))))
+    assert scrubber.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Findings discussed with Dr. Gandy at the bedside.", "Gandy"),
+        ("Her husband Tommy John was present for the exam.", "Tommy John"),
+    ],
+)
+def test_a_title_or_relative_still_makes_it_a_name(text: str, name: str) -> None:
+    scrubber = Scrubber(ScrubConfig(detect=DetectConfig(detectors=("ner", "names"))))
+    found = [s.text for s in scrubber.detect(text) if s.label is PhiLabel.NAME]
+    assert name in found, found

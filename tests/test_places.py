@@ -165,6 +165,10 @@ def test_address_blocks_are_covered(detector: PlaceDetector, text: str, address:
         ("Resides at Coastal Manor in Henderson.", L.LOCATION, "Henderson"),
         ("Lives in rural Polk County.", L.LOCATION, "Polk County"),
         ("lives in rural polk county.", L.LOCATION, "polk county"),
+        ("Moved here from the Boston area.", L.LOCATION, "Boston"),
+        ("Exam performed at outside imaging, eugene, or 97401.", L.LOCATION, "eugene"),
+        ("Exam performed at outside imaging, eugene, or 97401.", L.ZIP, "97401"),
+        ("Outside films from St. Jude were reviewed.", L.HOSPITAL, "St. Jude"),
     ],
 )
 def test_finds(detector: PlaceDetector, text: str, label: PhiLabel, value: str) -> None:
@@ -196,6 +200,9 @@ def test_finds(detector: PlaceDetector, text: str, label: PhiLabel, value: str) 
         "transferred from a critical access hospital in the county for higher level of care.",
         "Protocol: 377 microCi I-123 orally; imaging at 4 and 24 hours.",
         "Location: right upper lobe. Site: left breast 2 o'clock.",
+        "Prosthetic St. Jude mechanical valve. ST. JUDE BILEAFLET AVR.",
+        "Pain in the Reading area of the film.",
+        "Nodule, or 12345 cells; measures 2 cm, in 10000 units.",
     ],
 )
 def test_ignores_clinical_lookalikes(detector: PlaceDetector, text: str) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+import regex
+
 _SPECIAL = str.maketrans(
     {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "’": "'", "‘": "'"}
 )
@@ -85,3 +87,20 @@ def name_lexicon() -> NameLexicon:
     last = {name: rank for rank, name in enumerate(_read_lines("last.txt.gz"))}
     common = {word: rank for rank, word in enumerate(_read_lines("common_words.txt.gz"))}
     return NameLexicon(first=first, last=last, common=common)
+
+
+#: Short names of countries that the packaged list spells out in full.
+_COUNTRY_ALIASES = frozenset(
+    {"usa", "u.s.a.", "united states of america", "uk", "england", "scotland", "wales"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Country names, lower case, without a leading "the" (data/places/countries.txt).
+
+    Countries are larger than Safe Harbor's places and are never a person's name on their own.
+    """
+    text = (resources.files("radscrub") / "data" / "places" / "countries.txt").read_text("utf-8")
+    names = (regex.sub(r"^the ", "", line.strip().lower()) for line in text.splitlines())
+    return frozenset(name for name in names if name) | _COUNTRY_ALIASES

@@ -38,7 +38,7 @@ from radscrub.detect.base import (
     keyword_text,
     may_match,
 )
-from radscrub.detect.lexicons import NameLexicon, fold, name_lexicon
+from radscrub.detect.lexicons import NameLexicon, country_names, fold, name_lexicon
 from radscrub.detect.scan import REMEMBER_CHARS, REMEMBER_TEXTS, timeout_error
 from radscrub.spans import PhiLabel, PhiSpan
 
@@ -178,6 +178,7 @@ EPONYM_HEADS = _words(
     bands arthropathy infraction sinus sinuses triad law number equation principle shelf hump
     capsule fascia plexus gland glands nerve ganglion artery vein tract membrane nucleus circuit
     cistern aqueduct cave cleft segment bundle cannula needle trocar balloon bag drainage
+    doctrine pupil column nests annulus aneurysm bar hemiarthroplasty arthroplasty prosthesis
     guideline guidelines category categories lobe"""
 )
 #: Name particles and suffixes that belong to a name next to them.
@@ -1015,6 +1016,7 @@ class _Run:
             and not self.sentence_initial(t)
             and self._surname(t)
             and not self.lex.is_first(t.key)
+            and t.key not in country_names()  # "an outside MRI (Germany)"
         )
 
     def _first_last(self, a: _Token, b: _Token) -> bool:

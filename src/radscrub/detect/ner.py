@@ -236,6 +236,11 @@ class NerDetector(Detector):
                 yield span
 
 
+def _is_head(key: str, heads: frozenset[str]) -> bool:
+    """``key`` or its singular ("valves") is one of ``heads``."""
+    return key in heads or (key.endswith("s") and key[:-1] in heads)
+
+
 def _inside_any(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
     """Does ``[start, end)`` lie within one of the sorted, disjoint ``ranges``?"""
     k = bisect.bisect_right(ranges, start, key=_range_start) - 1
@@ -278,6 +283,18 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
 
 
 _ENTITY_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
+#: The rest of an entity's (hyphenated) word, one blank, then the next word: an eponym's head,
+#: unless it starts a field label ("SMITH, JOHN Unit No: 123").
+_EPONYM_HEAD_AFTER = regex.compile(
+    r"[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*[ \t](?P<head>\p{L}+)"
+    r"(?![ \t]*(?:[:#]|(?i:no|nr|number|num)\b))"
+)
+_HEAD_WINDOW = 60
+#: Words after a place-like entity that make it a device maker's name ("St. Jude valve").
+_DEVICE_HEADS = frozenset((
+    "valve", "valves", "prosthesis", "filter", "catheter", "stent", "pacemaker", "lead",
+    "leads", "coil", "coils", "occluder", "device", "pump", "mechanical", "bileaflet"
+))  # fmt: skip
 _TITLES = (*name_rules.STRONG_TITLES, *name_rules.PERSON_TITLES)
 _ABBREVIATED_ROLES = frozenset(["md", "np", "rn", "pa", "sw", "rrt", "crna", "pcp", "tech"])
 """Role nouns that notes also write before non-names ("MD AWARE", "PA LINE"): no cue."""
@@ -390,6 +407,8 @@ class EvidenceGate:
         """Whether the entity ``text[start:end]`` (of ``label``) has evidence enough to keep."""
         words = [m.group() for m in _ENTITY_WORD.finditer(text, start, end)]
         keys = [fold(w) for w in words]
+        if self.eponym(text, start, end, label, keys) and not self.has_strong_cue(text, start, end):
+            return False  # "Gamna-Gandy bodies", "Tommy John ligament", "St. Jude valve"
         if any(self.name_word(k) for k in keys):
             return True
         if label is not PhiLabel.NAME:
@@ -546,6 +565,18 @@ class EvidenceGate:
         if letters in SHORTHAND or letters in self.allow:
             return False  # "B.S.", "O.R."
         return not any(k in name_rules.NEVER_NAMES for k in keys if len(k) > 1)
+
+    @staticmethod
+    def eponym(text: str, start: int, end: int, label: PhiLabel, keys: Sequence[str]) -> bool:
+        """The name of a sign, disease, structure or device, not of a person or place: followed
+        by an eponym head noun ("Gamna-Gandy bodies"; "Walker-" of "Walker-Warburg syndrome"),
+        or a NAME of two or more words ending in one ("HOUSTON VALVES"). Places count only
+        before a device word ("St. Jude valve"), not before "area" or "unit"."""
+        heads = name_rules.EPONYM_HEADS if label is PhiLabel.NAME else _DEVICE_HEADS
+        if label is PhiLabel.NAME and len(keys) > 1 and _is_head(keys[-1], heads):
+            return True
+        after = _EPONYM_HEAD_AFTER.match(text, end, min(len(text), end + _HEAD_WINDOW))
+        return after is not None and _is_head(fold(after.group("head")), heads)
 
     @staticmethod
     def has_strong_cue(text: str, start: int, end: int) -> bool:

@@ -56,6 +56,7 @@ from radscrub.detect.base import (
     may_match,
 )
 from radscrub.detect.facilities import NarrativePlaces
+from radscrub.detect.lexicons import country_names
 from radscrub.spans import PhiLabel, PhiSpan
 
 
@@ -498,6 +499,14 @@ _CITY_STATE = regex.compile(
 )
 #: ``_CITY_STATE``'s precheck: a comma, then a state.
 _COMMA_STATE = rf",[ \t]*{_STATE}"
+_LOWER_STATE_CODES = phrase_alternation([code.lower() for code in US_STATES], lower=False)
+#: "eugene, or 97401" in a lower-case line: kept only for a gazetteer city of that state.
+_CITY_STATE_ZIP_LOWER = regex.compile(
+    rf"(?<![\w])(?P<loc>\p{{Ll}}[\p{{Ll}}'’.-]*(?:[ \t]\p{{Ll}}[\p{{Ll}}'’.-]*){{0,3}}),[ \t]*"
+    rf"(?P<state>{_LOWER_STATE_CODES})[ \t]{{1,3}}(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\w]|[.,:/-]\d)",
+    _CS,
+)
+_COMMA_LOWER_STATE_ZIP = rf",[ \t]*(?:{_LOWER_STATE_CODES})[ \t]{{1,3}}\d{{5}}"
 _COUNTY = regex.compile(
     r"(?<![\w])(?P<loc>(?:\p{Lu}[\p{Ll}'’.-]+[ \t]){1,2}(?:County|Parish|Borough)|"
     r"(?:\p{Lu}[\p{Lu}'’.-]+[ \t]){1,2}(?:COUNTY|PARISH)|"
@@ -512,6 +521,13 @@ _CAP_RUN = regex.compile(
 )
 _PREPOSITION_BEFORE = regex.compile(
     r"\b(?:in|from|to|at|near|outside|visiting|visited|around)[ \t]+\Z", _I
+)
+#: "from the Boston area": a town between "the" and an area word counts as after a preposition.
+_PREPOSITION_THE_BEFORE = regex.compile(
+    r"\b(?:in|from|to|at|near|outside|visiting|visited|around|of)[ \t]+the[ \t]+\Z", _I
+)
+_AREA_AFTER = regex.compile(
+    r"[ \t]+(?:(?:greater|metro(?:politan)?)[ \t]+)?(?:area|region|suburbs?|vicinity)\b", _I
 )
 _RESIDENCE_STOP = _wordset(
     """home house apartment assisted nursing group facility shelter care rehab rehabilitation
@@ -642,14 +658,9 @@ def load_gazetteer() -> Gazetteer:
         for key in _city_keys(name):
             states, pop, flag = cities.get(key, (frozenset(), 0, True))
             cities[key] = (states | {state}, max(pop, int(population)), flag and common == "1")
-    countries = frozenset(
-        regex.sub(r"^the ", "", n.strip().lower())
-        for n in (base / "countries.txt").read_text(encoding="utf-8").splitlines()
-        if n.strip()
-    ) | {"usa", "u.s.a.", "united states of america", "uk", "england", "scotland", "wales"}
     return Gazetteer(
         cities,
-        countries,
+        country_names(),
         max(len(k.split()) for k in cities),
         frozenset(k.split()[0] for k in cities),
     )
@@ -856,6 +867,9 @@ class PlaceDetector(Detector):
                     break
                 if same_line and casing == "upper" and key in self.common:
                     break
+                if postal and key in self.common:
+                    break  # "salem, or 97301 today"
+
                 words += 1
                 confirmed = confirmed or _SUFFIX_WORD.fullmatch(value.rstrip(".")) is not None
             elif m.groupdict().get("housenum") is not None:
@@ -865,6 +879,10 @@ class PlaceDetector(Detector):
                 if postal:
                     break
                 postal, words, confirmed = True, 0, True
+                country_end = self._country_end(text, m.end())
+                if country_end is not None:  # "NW1 6XE, United Kingdom" ends the line's address
+                    end = country_end
+                    break
             else:
                 words = 0
                 found = m.groupdict()
@@ -872,6 +890,20 @@ class PlaceDetector(Detector):
             end = m.end()
             count += 1
         return end, confirmed
+
+    def _country_end(self, text: str, pos: int) -> int | None:
+        """The end of the longest country name ("United Kingdom") that is the first word after
+        ``pos`` (blanks and a comma between), or None."""
+        window = text[pos : pos + 60]
+        rest = window.lstrip(" \t,")
+        start = pos + len(window) - len(rest)
+        rest = rest.lower()
+        ends = [
+            start + len(country)
+            for country in self.gazetteer.countries
+            if rest.startswith(country) and not rest[len(country) : len(country) + 1].isalpha()
+        ]
+        return max(ends, default=None)
 
     def _continue_lines(self, text: str, end: int, casing: str) -> int:
         """Extend ``end`` over following lines that hold only address pieces."""
@@ -934,6 +966,7 @@ class PlaceDetector(Detector):
                 span = self._span(start, end, _L.ZIP, score, name, text)
                 if span is not None:
                     spans.append(span)
+        spans.extend(self._lower_city_state_zips(text))
         if casing != "mixed":
             return spans
         for m in self._iter(_ZIP_AFTER_PLACE, text, "zip_after_place"):
@@ -951,6 +984,20 @@ class PlaceDetector(Detector):
                 if span is not None:
                     spans.append(span)
         return spans
+
+    def _lower_city_state_zips(self, text: str) -> Iterator[PhiSpan]:
+        """The town and ZIP of a lower-case "eugene, or 97401" (a known town of that state)."""
+        matches = self._iter(
+            _CITY_STATE_ZIP_LOWER, text, "city_state_zip_lower", precheck=_COMMA_LOWER_STATE_ZIP
+        )
+        for m in matches:
+            town = self._city_suffix(m.group("loc"), m.start("loc"), m.group("state").upper())
+            if town is None:
+                continue
+            for start, end, label in ((*town, _L.LOCATION), (*m.span("zip"), _L.ZIP)):
+                span = self._span(start, end, label, 0.85, "city_state_zip_lower", text)
+                if span is not None:
+                    yield span
 
     # ------------------------------------------------------------ cities
     def _cities(self, text: str, casing: str) -> list[PhiSpan]:
@@ -1030,7 +1077,10 @@ class PlaceDetector(Detector):
                     continue
                 start = base + words[i].start()
                 common, title = entry[2], raw.replace(".", "").istitle()
-                after_preposition = _PREPOSITION_BEFORE.search(text, max(0, start - 14), start)
+                after_preposition = _PREPOSITION_BEFORE.search(text, max(0, start - 14), start) or (
+                    _PREPOSITION_THE_BEFORE.search(text, max(0, start - 18), start)
+                    and _AREA_AFTER.match(text, start + len(raw))
+                )
                 if n > 1 and (not common or (title and casing == "mixed" and after_preposition)):
                     hit = (start, start + len(raw), 0.6 if common else 0.7)
                 elif n == 1 and not common and casing == "mixed" and title and after_preposition:
