@@ -156,6 +156,7 @@ NEGATIVES = [
     "PLACED ON 600X12/5/65%",
     "settings 10/5/.30 overnight",
     "GCS 3/15 on arrival",
+    "ASPECTS 8/10; NIHSS 14; MoCA 26/30",
     "co/ci 4-6/2-4 pa sats",
     "CO/CI 4/2.2 after lasix",
     "24/7 monitoring",

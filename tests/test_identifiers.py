@@ -48,6 +48,8 @@ def found(detector: IdentifierDetector, text: str) -> set[tuple[PhiLabel, str]]:
         ("Phone: (08) 8747 6301", L.PHONE, "(08) 8747 6301"),
         ("Phone:\n467 3395\n", L.PHONE, "467 3395"),
         ("0393 1144137 mobile", L.PHONE, "0393 1144137"),
+        ("Next of kin: son (07700 900123).", L.PHONE, "07700 900123"),
+        ("GP surgery 0116-258-5000 for results", L.PHONE, "0116-258-5000"),
         ("call me on 03.93.92.16.85?", L.PHONE, "03.93.92.16.85"),
         # short in-house numbers with a cue
         ("pager 1234", L.PHONE, "1234"),
@@ -164,6 +166,7 @@ def test_finds(detector: IdentifierDetector, text: str, label: PhiLabel, value: 
         "BP 120/80 HR 72 RR 16 SpO2 98%",
         "fusion plate L4-L5 and plate C5-6; growth plate 2 mm; plate and screws",
         "run 3 of the sequence; Order 2 of 4",
+        "window 0 400 1500; values 010 120 130; sizes 0.5 120 1300",
     ],
 )
 def test_ignores_clinical_lookalikes(detector: IdentifierDetector, text: str) -> None:

@@ -92,3 +92,9 @@ def test_a_title_or_relative_still_makes_it_a_name(text: str, name: str) -> None
     scrubber = Scrubber(ScrubConfig(detect=DetectConfig(detectors=("ner", "names"))))
     found = [s.text for s in scrubber.detect(text) if s.label is PhiLabel.NAME]
     assert name in found, found
+
+
+def test_a_name_ending_a_sentence_leaves_its_full_stop(detector: NerDetector) -> None:
+    text = "pt lives alone. discussed with her daughter kristin.\nno further questions."
+    names = [s.text for s in detector.find(text) if s.label is PhiLabel.NAME]
+    assert names and all(not name.endswith(".") for name in names), names

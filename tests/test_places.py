@@ -169,6 +169,7 @@ def test_address_blocks_are_covered(detector: PlaceDetector, text: str, address:
         ("Exam performed at outside imaging, eugene, or 97401.", L.LOCATION, "eugene"),
         ("Exam performed at outside imaging, eugene, or 97401.", L.ZIP, "97401"),
         ("Outside films from St. Jude were reviewed.", L.HOSPITAL, "St. Jude"),
+        ("GP: Riverside Surgery, Leicester LE2 7LX", L.ZIP, "LE2 7LX"),
     ],
 )
 def test_finds(detector: PlaceDetector, text: str, label: PhiLabel, value: str) -> None:
@@ -203,6 +204,7 @@ def test_finds(detector: PlaceDetector, text: str, label: PhiLabel, value: str) 
         "Prosthetic St. Jude mechanical valve. ST. JUDE BILEAFLET AVR.",
         "Pain in the Reading area of the film.",
         "Nodule, or 12345 cells; measures 2 cm, in 10000 units.",
+        "DISC AT LEVEL L4 5MM; T12 2CM; S1 3 CM.",
     ],
 )
 def test_ignores_clinical_lookalikes(detector: PlaceDetector, text: str) -> None:

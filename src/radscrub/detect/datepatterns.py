@@ -161,7 +161,8 @@ _MEASURES = (
     r"bp|b/p|nbp|abp|sbp|dbp|map|maps|pap|paps|pas|pad|pads|pa|cvp|rap|pcwp|pcw|wedge|co/ci|co"
     r"|ci|svr|sat|sats|spo2|sao2|rr|tv|vt|tvs|fio2|gcs|apgar|rass|score|grade|ratio|strength"
     r"|power|motor|grips?|mae|dose|sig|tabs?|percocet|vicodin|norco|lortab|series|ser|se|image"
-    r"|img|im|slice|level|vision|va|rads|category|cat|stage|tr/te|tr|te"
+    r"|img|im|slice|level|vision|va|rads|category|cat|stage|tr/te|tr|te|aspects|nihss|mmse|moca"
+    r"|kps|ecog"
 )
 _VENT_AFTER = (
     r"[ \t,]*(?:c|with|w/?|@|and|&)?[ \t]*(?:[\d.]+[ \t]*%|(?:fio2|fi02|ips|psv|ps|cpap|bipap"

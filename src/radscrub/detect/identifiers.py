@@ -47,6 +47,8 @@ _PHONE_INTL = (
     r"(?=[+0])(?<![\w+.])(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0\)[ .-]?)?"
     r"(?:\(\d{1,5}\)[ .-]?)?\d{1,10}(?:(?:[ .-]|\s?-\s?)\d{1,10}){0,5}" + _EXT + r"(?![\w]|[.-]?\d)"
 )
+#: A national number with its trunk 0 and blanks or dashes: "07700 900123", "020 7946 0958".
+_PHONE_TRUNK = r"(?<![\w+.,/-]|\d[ .-])0\d{2,4}[ -]\d{3,4}(?:[ -]?\d{3,4})?(?![\w]|[.,/-]?\d)"
 _PHONE_ANY = (
     r"(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?)?(?:\(\d{1,5}\)[ .-]?)?"
     r"\d{1,10}(?:(?:[ .-]|\s?-\s?)\d{1,10}){0,5}" + _EXT
@@ -70,6 +72,7 @@ _SHORT = r"\d(?:-?\d){3,6}"
 PHONE_PATTERNS: tuple[Pattern, ...] = (
     Pattern("phone_us", _PHONE_US, L.PHONE, 0.9),
     Pattern("phone_intl", _PHONE_INTL, L.PHONE, 0.85, requires=("+", "00")),
+    Pattern("phone_trunk", _PHONE_TRUNK, L.PHONE, 0.75, requires=("0",)),
     Pattern(
         "phone_cued",
         rf"\b{_PHONE_CUE}\s{{0,3}}[:#.=-]{{0,3}}\s{{0,3}}(?:(?:no|number)\b\.?)?\s{{0,3}}[:#]?"
@@ -538,7 +541,12 @@ class IdentifierDetector(PatternDetector):
         """Validate one candidate; return its (possibly trimmed) offsets, label and score."""
         name, value, score = pattern.name, text[start:end], pattern.score
         if name.startswith(("phone", "pager", "extension")):
-            limits = {"phone_us": (10, 11), "phone_intl": (8, 15), "phone_ten_digits": (10, 11)}
+            limits = {
+                "phone_us": (10, 11),
+                "phone_intl": (8, 15),
+                "phone_ten_digits": (10, 11),
+                "phone_trunk": (10, 11),
+            }
             low, high = limits.get(name, (7, 15))
             if name in ("pager", "extension", "phone_short_cued"):
                 low = 3 if name == "extension" else 4

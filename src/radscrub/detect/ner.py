@@ -231,6 +231,8 @@ class NerDetector(Detector):
         for (start, end, label, model_label), keep in zip(found, kept, strict=True):
             if not keep:
                 continue
+            if label is PhiLabel.NAME and _SENTENCE_STOP.search(text, start, end):
+                end -= 1  # "daughter kristin." -> "kristin"; "J." and "Jr." keep their dot
             span = snap(PhiSpan(start, end, label, NER_SCORE, f"ner.{model_label}"), text)
             if span is not None:
                 yield span
@@ -290,6 +292,8 @@ _EPONYM_HEAD_AFTER = regex.compile(
     r"(?![ \t]*(?:[:#]|(?i:no|nr|number|num)\b))"
 )
 _HEAD_WINDOW = 60
+#: A full stop after a word of three or more letters that is not a name suffix ("Jr.").
+_SENTENCE_STOP = regex.compile(r"(?<![\p{L}])(?!(?i:jr|sr|esq)\.)\p{L}{3,}\.\Z")
 #: Words after a place-like entity that make it a device maker's name ("St. Jude valve").
 _DEVICE_HEADS = frozenset((
     "valve", "valves", "prosthesis", "filter", "catheter", "stent", "pacemaker", "lead",

@@ -460,6 +460,12 @@ _ZIP_PATTERNS: tuple[tuple[str, str, float], ...] = (
         0.9,
     ),
     ("zip_plus4", r"(?<![\w.,/-])(?P<zip>\d{5}-\d{4})(?![\w]|[.,/-]\d)", 0.6),
+    (  # a UK postcode after a town: "Leicester LE2 7LX" (inward letters never C I K M O V)
+        "postcode_uk",
+        r"(?-i:(?<=\p{Lu}[\p{L}'’.-]+,?[ \t]{1,2})"
+        r"(?P<zip>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}))(?![\w])",
+        0.85,
+    ),
 )
 _ZIP_AFTER_PLACE = regex.compile(
     rf"\b(?i:in|at|from|near)[ \t]+(?P<place>\p{{Lu}}{_LETTERS}{{2,}}(?:[ \t]+(?:{_ANYCASE}"
