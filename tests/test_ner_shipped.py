@@ -98,3 +98,9 @@ def test_a_name_ending_a_sentence_leaves_its_full_stop(detector: NerDetector) ->
     text = "pt lives alone. discussed with her daughter kristin.\nno further questions."
     names = [s.text for s in detector.find(text) if s.label is PhiLabel.NAME]
     assert names and all(not name.endswith(".") for name in names), names
+
+
+def test_an_ordinary_word_after_a_role_is_no_name() -> None:
+    scrubber = Scrubber()
+    text = "STAFF RADIOLOGIST REVIEW: CONCUR WITH TRAINEE FINDINGS. ATTENDING REVIEW AGREES."
+    assert [s for s in scrubber.detect(text) if s.label is PhiLabel.NAME] == []

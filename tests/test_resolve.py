@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -85,3 +86,17 @@ def test_resolved_spans_are_sorted_disjoint_in_bounds_and_cover_every_kept_chara
         if snapped is not None:
             assert set(range(snapped.start, snapped.end)) <= covered
     assert resolve(spans, text) == out  # deterministic
+
+
+@pytest.mark.parametrize("mask", ["XXXX", "___", "**", "XX/XX/XXXX", "xxx-xx-xxxx"])
+def test_masks_of_an_earlier_deidentification_are_no_phi(mask: str) -> None:
+    text = f"Dr. {mask} was notified."
+    span = PhiSpan(4, 4 + len(mask), PhiLabel.NAME, 0.9, "test", mask)
+    assert resolve([span], text) == []
+
+
+@pytest.mark.parametrize("value", ["Max", "Xu", "XX12", "x"])
+def test_names_and_codes_with_mask_letters_are_kept(value: str) -> None:
+    text = f"Dr. {value} was notified."
+    span = PhiSpan(4, 4 + len(value), PhiLabel.NAME, 0.9, "test", value)
+    assert [s.text for s in resolve([span], text)] == [value]

@@ -17,9 +17,17 @@ from radscrub.spans import PhiLabel, PhiSpan
 EDGE_CHARS = " \t\r\n\f\v,;:\"'`|*<>[]{}"
 
 _LABEL_ORDER = {label: i for i, label in enumerate(PhiLabel)}
+_MASK_CHARS = "Xx_*#?"
+_SEPARATORS = str.maketrans("", "", " .-/")
 
 AllowPredicate = Callable[[PhiSpan], bool]
 """Returns True for a span whose text is allowed (clinical vocabulary, never PHI)."""
+
+
+def is_placeholder(value: str) -> bool:
+    """A mask left by an earlier de-identification ("XXXX", "___", "**", "XX/XX/XXXX"): no PHI."""
+    core = value.translate(_SEPARATORS)
+    return len(core) >= 2 and not core.strip(_MASK_CHARS)
 
 
 def snap(span: PhiSpan, text: str) -> PhiSpan | None:
@@ -90,7 +98,7 @@ def resolve(
         if raw.score < min_score or raw.end > len(text):
             continue
         span = snap(raw, text)
-        if span is None or (allowed is not None and allowed(span)):
+        if span is None or is_placeholder(span.text) or (allowed is not None and allowed(span)):
             continue
         kept.append(span)
     return merge_overlaps(kept, text)

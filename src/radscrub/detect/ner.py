@@ -444,6 +444,8 @@ class EvidenceGate:
             return True
         if not any(self.rare_word(k) for k in keys) and not self.initials(piece, keys):
             return False
+        if not any(self.name_or_new(k) for k in keys) and not self.initials(piece, keys):
+            return False  # "ATTENDING REVIEW AGREES": only ordinary words after a weak cue
         return self.has_cue(text, start, end)
 
     def keep_all(
@@ -547,6 +549,12 @@ class EvidenceGate:
         if self.lexicon.is_name(key):
             return not self.lexicon.is_common(key, CUE_COMMON_TOP)
         return not self.lexicon.is_common(key)
+
+    def name_or_new(self, key: str) -> bool:
+        """A known name part, or a word that is no ordinary English word ("bongani")."""
+        if self.excluded(key):
+            return False
+        return self.lexicon.is_name(key) or not self.lexicon.is_common(key)
 
     def rare_word(self, key: str) -> bool:
         """Not among the CUE_COMMON_TOP most frequent English words (a name after a cue)."""
