@@ -28,6 +28,11 @@ FOUND = [
     ("Results called to Dr Brown.", ["Brown"]),
     ("Per dr haskins, hold heparin.", ["haskins"]),
     ("Case reviewed with Prof. Nakamura.", ["Nakamura"]),
+    # "LAST, FIRST" with a given name missing from the lexicons, closing the clause
+    ("Order placed by KIM, SOO-JIN (NP)", ["KIM, SOO-JIN"]),
+    ("Discussed with Oyelaran, Temitope.", ["Oyelaran, Temitope"]),
+    ("Discussed with Dr. Smith, Radiology.", ["Smith"]),
+    ("Ordered by Smith (MD) today.", ["Smith"]),
     ("Mr. Lee tolerated the procedure.", ["Lee"]),
     ("Seen by Mr Brown in clinic.", ["Brown"]),
     ("KEEP OSTROWSKI FAMILY AWARE OF PLAN.", ["OSTROWSKI"]),

@@ -324,8 +324,8 @@ _ANY_CREDENTIAL = f"{_RT}|{_phrase_regex(CREDENTIALS)}|{_phrase_regex(COMMA_CRED
 _CRED_TAIL = regex.compile(
     rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:{_ANY_CREDENTIAL})$", regex.IGNORECASE | regex.VERSION1
 )
-_CRED_HEAD = regex.compile(
-    rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:{_ANY_CREDENTIAL})(?![\p{{L}}\p{{N}}])",
+_CRED_HEAD = regex.compile(  # " MD", ", PhD", " (NP)"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\([ \t]*)(?:{_ANY_CREDENTIAL})(?![\p{{L}}\p{{N}}])",
     regex.IGNORECASE | regex.VERSION1,
 )
 _NEWLINE = regex.compile("\n")
@@ -592,12 +592,11 @@ class _Run:
         if t.index + 1 >= len(self.tokens):
             return False
         nxt = self.tokens[t.index + 1]
-        return (
-            self.joinable(t, nxt, comma_ok=True)
-            and self.lex.is_name(nxt.key)
-            and not self.lex.is_common(nxt.key)
-            and not self.unusable(nxt)
-        )
+        if not self.joinable(t, nxt, comma_ok=True):
+            return False
+        if self.lex.is_name(nxt.key) and not self.lex.is_common(nxt.key):
+            return not self.unusable(nxt)
+        return "," in self.gap(t, nxt) and bool(self._new_given(nxt.index, t))  # "KIM, SOO-JIN."
 
     def continues(self, t: _Token, prev: _Token) -> bool:
         """Can ``t`` extend a name next to ``prev`` ("John [Smith]", "[Arthur] Quenneville")?"""
@@ -653,6 +652,10 @@ class _Run:
                     (labelled and (self.name_like(b, MEDIUM, "list") or self._given(b, True)))
                     or (self._given(b) and self._clause_end(b))
                 ):
+                    new_given = self._new_given(j + 1, a)
+                    if not new_given:
+                        break
+                    chain.extend(new_given)  # "KIM, SOO-JIN (NP)"
                     break
                 used_comma = True
                 chain.append(j + 1)
@@ -699,6 +702,22 @@ class _Run:
         if not rest or rest[0] in ",.;:)|\n\r":
             return True
         return self._credential_at(t.full_end)
+
+    def _new_given(self, i: int, last: _Token) -> list[int]:
+        """Tokens of a given name missing from the lexicons after "LAST, " that ends the
+        clause ("KIM, SOO-JIN (NP)", "Oyelaran, Temitope."): one word, or two joined by a
+        hyphen, written like the surname, no ordinary or excluded word; else empty."""
+        toks = self.tokens
+        parts = [i]
+        if i + 1 < len(toks) and self.gap(toks[i], toks[i + 1]) == "-":
+            parts.append(i + 1)
+        for k in parts:
+            t = toks[k]
+            if t.shape != last.shape or t.shape not in ("title", "upper") or len(t.key) < 2:
+                return []
+            if self.unusable(t) or (self.lex.is_common(t.key) and not self.lex.is_name(t.key)):
+                return []
+        return parts if self._clause_end(toks[parts[-1]]) else []
 
     def _given(self, t: _Token, modal_ok: bool = False) -> bool:
         """A first name, even one that is a word ("SMITH, MARK"): for the "Last, First" order.
