@@ -139,6 +139,7 @@ NOT_FOUND = [
     ("Medtronic Azure XT DR MRI SureScan pacemaker.", "device model; 'DR' before a modality"),
     ("Boston Scientific Accolade pacemaker and Assurity MRI lead.", "device models"),
     ("Outside MRI (Germany) and CT (Jordan) were reviewed.", "countries"),
+    ("Chaplain visited. Child Life present. Fast Track patient.", "hospital services"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 

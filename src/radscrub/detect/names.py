@@ -150,7 +150,7 @@ RELATIVES = _phrases(
     neighbour | roommate | stepdaughter | stepson | step-daughter | step-son | step daughter |
     step son | stepmother | stepfather | daughter-in-law | son-in-law | sister-in-law |
     brother-in-law | mother-in-law | father-in-law | dtr | dtrs | dau | hsb | husb | hus | sis |
-    grand daughter | grand son | child | children | kids | caregiver | pastor | priest |
+    grand daughter | grand son | child | children | kid | kids | caregiver | pastor | priest |
     minister | rabbi | family member | family friend | significant other | hcp | proxy | nok |
     poa | health care proxy | healthcare proxy | guardian | twin | goddaughter | godson |
     spokesperson | sibling | siblings | parent | parents | power of attorney |
