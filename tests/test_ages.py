@@ -42,6 +42,8 @@ def ages(detector: AgeDetector, text: str) -> list[str]:
         ("at the age of 97", "97"),
         ("HISTORY: 92F with fall", "92"),
         ("ninety-two-year-old woman", "ninety-two"),
+        ("Pt is a ninety two yo male.", "ninety two"),
+        ("A ninety-five y/o woman.", "ninety-five"),
         ("in her 90s", "90s"),
         ("in his late nineties", "nineties"),
         ("AGE: 96Y F", "96"),

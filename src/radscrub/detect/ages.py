@@ -77,7 +77,7 @@ AGE_PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "words",
-        rf"\b{_WORDS}[-\s]{_YEARS}[-\s]old\b",
+        rf"\b{_WORDS}(?:[-\s]{_YEARS}[-\s]old\b|[-\s]?(?:y/o|y\.\s?o\.?|yo)(?!\w))",
         PhiLabel.AGE,
         0.9,
         "age",
