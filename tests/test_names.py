@@ -30,6 +30,10 @@ FOUND = [
     ("Case reviewed with Prof. Nakamura.", ["Nakamura"]),
     # "LAST, FIRST" with a given name missing from the lexicons, closing the clause
     ("Order placed by KIM, SOO-JIN (NP)", ["KIM, SOO-JIN"]),
+    # a phone number after a name; "contacts", "work with"
+    ("very devoted. Lopie Certusi cell# 410-322-1419", ["Lopie Certusi"]),
+    ("SEE THAT CASE MANAGEMENT CONTACTS KAREN ANN YANULIS", ["KAREN ANN YANULIS"]),
+    ("Con't to work with Helen for txr home.", ["Helen"]),
     ("Discussed with Oyelaran, Temitope.", ["Oyelaran, Temitope"]),
     ("Discussed with Dr. Smith, Radiology.", ["Smith"]),
     ("Ordered by Smith (MD) today.", ["Smith"]),
@@ -140,6 +144,8 @@ NOT_FOUND = [
     ("Boston Scientific Accolade pacemaker and Assurity MRI lead.", "device models"),
     ("Outside MRI (Germany) and CT (Jordan) were reviewed.", "countries"),
     ("Chaplain visited. Child Life present. Fast Track patient.", "hospital services"),
+    ("Main Campus tel: 617-555-0100. Reading Room phone 555-201-7788.", "places with phones"),
+    ("Continue to work with PT and OT. Hurthle cell neoplasm.", "therapies, eponym"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 

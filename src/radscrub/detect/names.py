@@ -120,7 +120,8 @@ REPORT_PHRASES = _phrases(
 #: Weaker phrases: the name after them must be in the lexicons ("per Murphy", not "per ABG").
 WEAK_PHRASES = _phrases(
     """per | called | notified | informed | paged | page | updated | update | consulted |
-    contacted | given to | followed by | referred by | accompanied by | visited by | visit from |
+    contacted | contacts | contact with | work with | working with | worked with | given to |
+    followed by | referred by | accompanied by | visited by | visit from |
     call from | call to | message to | message for | w/ | cc"""
 )
 #: Words after a name that show it is a person ("Smith aware", "Mary Souza notified").
@@ -306,6 +307,11 @@ _POSTFIX_RE = rf"(?P<comma>[ \t]*,?[ \t]*)(?P<cue>{_phrase_regex(POSTFIX_CUES)})
 #: ``_POSTFIX_RE`` without its leading spaces and comma, which made it slow to search: its
 #: matches are found from the cues' (see ``_Run.postfix_starts``).
 _POSTFIX_CUE_RE = rf"(?P<cue>{_phrase_regex(POSTFIX_CUES)}){_E}"
+#: A phone cue and number right after a name: "Lopie Certusi cell# 410-322-1419".
+_PHONE_AFTER_RE = (
+    r"(?P<comma>[ \t]*[,:]?[ \t]*)(?P<cue>cell(?:[ \t]?phone)?|mobile|mob|home|work|tel|phone)"
+    r"[ \t]*(?:#|no\.?|number)?[ \t]*[:#=]?[ \t]*(?=\(?\+?\d[\d() .-]{6,})"
+)
 _PAREN_RELATIVE_RE = rf"(?P<comma>[ \t]*)\([ \t]*(?P<cue>{_phrase_regex(RELATIVES)})[ \t]*\)"
 _DICOM_RE = r"(?<![\p{L}\p{N}^])\p{L}[\p{L}'’\-]*\^[\p{L}'’\-]+(?:\^[\p{L}'’.\-]*){0,3}"
 _HEADER_RE = (
@@ -339,6 +345,8 @@ _CREDENTIAL_DOTS = regex.compile(r"\p{L}\.[ ]?\p{L}\.", regex.VERSION1)  # "M.D.
 #: twin (see radscrub.detect.scan), and searched four times slower.
 _ADDRESS_RE = r"(?:(?<![\w.+\-])|\G)[\w.+\-]++@[\w\-]+(?:\.[\w\-]+)+|\b(?i:https?://|www\.)\S+"
 
+#: After a word: a value follows, so the word was a field label ("cell# 410-...", "unit 4711").
+_LABEL_VALUE = regex.compile(r"[ \t]*(?:[#:]|(?i:no\.?|number)\b|\(?\d{3})")
 _NOCASE = regex.IGNORECASE | regex.VERSION1
 _CASE = regex.VERSION1
 _PATTERNS: dict[str, tuple[str, int]] = {
@@ -355,6 +363,7 @@ _PATTERNS: dict[str, tuple[str, int]] = {
     "comma_credential": (_COMMA_CRED_RE, _CASE),
     "postfix_cue": (_POSTFIX_CUE_RE, _NOCASE),
     "paren_relative": (_PAREN_RELATIVE_RE, _NOCASE),
+    "phone_after": (_PHONE_AFTER_RE, _NOCASE),
     "dicom": (_DICOM_RE, _CASE),
     "header": (_HEADER_RE, _CASE),
     "address": (_ADDRESS_RE, _CASE),
@@ -365,6 +374,7 @@ _REQUIRES: dict[str, tuple[str, ...]] = {
     "address": ("@", "://", "www."),
     "dicom": ("^",),
     "paren_relative": ("(",),
+    "phone_after": ("cell", "mob", "home", "work", "tel", "phone"),
     "comma_credential": (",",),
 }
 
@@ -529,7 +539,9 @@ class _Run:
             return False
         nxt = self.tokens[t.index + 1]
         gap = self.gap(t, nxt)
-        return len(gap) <= 3 and gap.strip(" \t-") == "" and nxt.key in EPONYM_HEADS
+        if len(gap) > 3 or gap.strip(" \t-") != "" or nxt.key not in EPONYM_HEADS:
+            return False
+        return _LABEL_VALUE.match(self.text, nxt.full_end) is None  # not "Certusi cell# 410-..."
 
     def unusable(self, t: _Token) -> bool:
         """Never part of a name without a strong title: function/cue words, clinical terms."""
@@ -582,6 +594,8 @@ class _Run:
             return not common or (known and (t.cap or self._pair_follows(t)))
         if strength == PERSON:  # "MS OYELARAN", "Quenneville, MD"
             return not common and (known or (len(key) >= 3 and t.shape in ("title", "upper")))
+        if kind == "contact":  # before a phone number: "Lopie Certusi cell# 410-322-1419"
+            return not common and (known or t.cap)
         if known:
             return not common or t.cap or self._pair_follows(t)
         # unknown words: capitalised ones after a specific phrase ("discussed with Hrbacek")
@@ -884,6 +898,7 @@ class _Run:
             ("comma_credential", "credential"),
             ("postfix", "postfix"),
             ("paren_relative", "relative"),
+            ("phone_after", "contact"),
         ):
             for pos, comma in self._backward_cues(key, kind):
                 while kind == "credential" and (more := self._credential_before(pos)):

@@ -289,7 +289,7 @@ _ENTITY_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
 #: unless it starts a field label ("SMITH, JOHN Unit No: 123").
 _EPONYM_HEAD_AFTER = regex.compile(
     r"[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*[ \t](?P<head>\p{L}+)"
-    r"(?![ \t]*(?:[:#]|(?i:no|nr|number|num)\b))"
+    r"(?![ \t]*(?:[:#]|(?i:no|nr|number|num)\b|\(?\d{3}))"
 )
 _HEAD_WINDOW = 60
 #: A full stop after a word of three or more letters that is not a name suffix ("Jr.").
