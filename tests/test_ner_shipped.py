@@ -104,3 +104,14 @@ def test_an_ordinary_word_after_a_role_is_no_name() -> None:
     scrubber = Scrubber()
     text = "STAFF RADIOLOGIST REVIEW: CONCUR WITH TRAINEE FINDINGS. ATTENDING REVIEW AGREES."
     assert [s for s in scrubber.detect(text) if s.label is PhiLabel.NAME] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HISTORY: GENTLEMAN, AGED 105, REFERRED FOR ABNORMAL CXR.",
+        "CLINICAL INDICATION: MALE, AGED 26, REFERRED FOR RUQ PAIN.",
+    ],
+)
+def test_a_sex_word_opening_a_history_is_no_name(text: str) -> None:
+    assert [s for s in Scrubber().detect(text) if s.label is PhiLabel.NAME] == []

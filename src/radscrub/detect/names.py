@@ -208,7 +208,8 @@ NEVER_NAMES = _words(
     rm bed home said says saw seen spoke stated states report reports reported result results
     findings impression recommend recommended recommendation calling call phone telephone tel
     pager fax email msg message cc bcc nsg am mrn dob acc accession sex age exam fin csn
-    id no ssn dos"""
+    id no ssn dos male female gentleman gentlemen woman boy girl infant newborn
+    neonate toddler adolescent teenager veteran"""
 )
 #: Relatives, roles and titles are cue words, not names ("son aware", "Husband visited").
 CUE_WORDS = frozenset(w for p in (*RELATIVES, *ROLE_NOUNS, *STRONG_TITLES) for w in p.split())
