@@ -146,6 +146,9 @@ NOT_FOUND = [
     ("Chaplain visited. Child Life present. Fast Track patient.", "hospital services"),
     ("Main Campus tel: 617-555-0100. Reading Room phone 555-201-7788.", "places with phones"),
     ("Continue to work with PT and OT. Hurthle cell neoplasm.", "therapies, eponym"),
+    ("social: son and husband visisted. they donot want their mother trached", "verbs"),
+    ("Niece lives in California, Phone # 858-492-5403.", "a state before a phone"),
+    ("monitor MS. OOB as tol. COVERED PER RISS. Passey muir valve.", "shorthand"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 

@@ -209,7 +209,7 @@ NEVER_NAMES = _words(
     findings impression recommend recommended recommendation calling call phone telephone tel
     pager fax email msg message cc bcc nsg am mrn dob acc accession sex age exam fin csn
     id no ssn dos male female gentleman gentlemen woman boy girl infant newborn
-    neonate toddler adolescent teenager veteran"""
+    neonate toddler adolescent teenager veteran oob riss sero sang"""
 )
 #: Relatives, roles and titles are cue words, not names ("son aware", "Husband visited").
 CUE_WORDS = frozenset(w for p in (*RELATIVES, *ROLE_NOUNS, *STRONG_TITLES) for w in p.split())
@@ -585,6 +585,8 @@ class _Run:
         if t.shape == "upper" and t.style == "mixed" and not exempt:
             return False  # an acronym in mixed-case text ("per ABG")
         if kind == "relative":
+            if t.shape == "lower" and not known and key.endswith("ed"):
+                return False  # a verb: "son and husband visisted", "want their mother trached"
             return (
                 (known and not common)
                 or t.cap
@@ -978,7 +980,7 @@ class _Run:
                 chain = self.chain_backward(cue.token, cue.strength, cue.kind)
             else:
                 chain = self.chain_forward(cue.token, cue.strength, cue.kind, cue.comma_ok)
-            weak = cue.kind in ("weak", "phrase", "postfix")
+            weak = cue.kind in ("weak", "phrase", "postfix", "contact")
             if chain and weak and self._place_like(self.tokens[chain[0]], self.tokens[chain[-1]]):
                 continue  # "per Dover Fire Rescue"
             if chain:
