@@ -44,6 +44,7 @@ POSITIVES = [
     ("BORN: 01/30/77   YEARS: 45", [("01/30/77", DATE)]),
     ("Date:20190314", [("20190314", DATE)]),
     ("StudyDate 20190314101400", [("20190314", DATE), ("101400", TIME)]),
+    ("Exam: 20190314 101400 CT", [("20190314", DATE), ("101400", TIME)]),
     # month names
     ("Film of 14-MAR-2019 reviewed", [("14-MAR-2019", DATE)]),
     ("ACQ 14MAR2019", [("14MAR2019", DATE)]),

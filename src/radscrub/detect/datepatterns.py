@@ -372,6 +372,15 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
         shape="compact",
         precheck=_COMPACT_DATE,
     ),
+    DatePattern(  # a DICOM-style stamp needs no label: "20220202 083000"
+        "ymd_compact_stamp",
+        rf"(?<![\w.])(?P<Y>{_Y4})(?P<M>0[1-9]|1[0-2])(?P<D>0[1-9]|[12]\d|3[01])"
+        rf"[ T](?P<T>{_HHMM}[0-5]\d)(?:\.\d{{1,6}})?(?!\d)",
+        _DATE,
+        0.85,
+        shape="compact",
+        precheck=_COMPACT_DATE,
+    ),
     DatePattern(
         "md_pair",
         rf"{_NL}(?P<M>{_M})/(?P<D>{_D})/(?P<M2>{_M})/(?P<D2>{_D}){_NR_WORD}",
