@@ -149,6 +149,7 @@ NOT_FOUND = [
     ("social: son and husband visisted. they donot want their mother trached", "verbs"),
     ("Niece lives in California, Phone # 858-492-5403.", "a state before a phone"),
     ("monitor MS. OOB as tol. COVERED PER RISS. Passey muir valve.", "shorthand"),
+    ("A 5 French Simmons 2 catheter. Weber B fracture. Schatzker IV fracture.", "class in between"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 

@@ -346,6 +346,11 @@ _CREDENTIAL_DOTS = regex.compile(r"\p{L}\.[ ]?\p{L}\.", regex.VERSION1)  # "M.D.
 #: twin (see radscrub.detect.scan), and searched four times slower.
 _ADDRESS_RE = r"(?:(?<![\w.+\-])|\G)[\w.+\-]++@[\w\-]+(?:\.[\w\-]+)+|\b(?i:https?://|www\.)\S+"
 
+#: Between an eponym and its head: blanks or a hyphen, perhaps around a model or class number
+#: ("Simmons 2 catheter", "Garden 3 fracture").
+_EPONYM_GAP = regex.compile(r"[ \t-]{0,3}(?:\d{1,2}[a-z]?[ \t-]{1,3})?")
+#: A class or type letter or roman numeral between an eponym and its head ("Weber B fracture").
+_DESIGNATOR = regex.compile(r"[a-d]|i{1,3}|iv|vi{0,3}|i?x")
 #: After a word: a value follows, so the word was a field label ("cell# 410-...", "unit 4711").
 _LABEL_VALUE = regex.compile(r"[ \t]*(?:[#:]|(?i:no\.?|number)\b|\(?\d{3})")
 _NOCASE = regex.IGNORECASE | regex.VERSION1
@@ -540,7 +545,11 @@ class _Run:
             return False
         nxt = self.tokens[t.index + 1]
         gap = self.gap(t, nxt)
-        if len(gap) > 3 or gap.strip(" \t-") != "" or nxt.key not in EPONYM_HEADS:
+        if _DESIGNATOR.fullmatch(nxt.key) and t.index + 2 < len(self.tokens):  # "Weber B fracture"
+            after = self.tokens[t.index + 2]
+            if _EPONYM_GAP.fullmatch(gap) and _EPONYM_GAP.fullmatch(self.gap(nxt, after)):
+                nxt, gap = after, " "
+        if not _EPONYM_GAP.fullmatch(gap) or nxt.key not in EPONYM_HEADS:
             return False
         return _LABEL_VALUE.match(self.text, nxt.full_end) is None  # not "Certusi cell# 410-..."
 
