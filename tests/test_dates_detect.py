@@ -53,6 +53,7 @@ POSITIVES = [
     ("Seen Mar. 14 2019.", [("Mar. 14 2019", DATE)]),
     ("Seen March 14th for pain", [("March 14th", DATE)]),
     ("Seen Mar 14th.", [("Mar 14th", DATE)]),
+    ("Seen Friday, the 3rd.", [("Friday, the 3rd", DATE)]),
     ("the 14th of March 2019 exam", [("14th of March 2019", DATE)]),
     ("Since March 2019 she", [("March 2019", DATE)]),
     ("Prior Mar-2019 study", [("Mar-2019", DATE)]),

@@ -507,7 +507,8 @@ DEFAULT_PATTERNS: tuple[DatePattern, ...] = (
     DatePattern(
         "ordinal_day",
         r"(?=[a-z])(?<![a-z])(?:on|by|since|until|till|before|after|from|it'?s|it[ \t]+is"
-        rf"|today[ \t]+is|was|is)[ \t]+the[ \t]+(?P<D>{_D})(?P<S>{_SFX})"
+        rf"|today[ \t]+is|was|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+        rf"[ \t]+the[ \t]+(?P<D>{_D})(?P<S>{_SFX})"
         r"(?=[ \t]*(?:[.,;:!?)\"'\n]|$|(?:at|in|and|when|@)(?![a-z])))",
         _DATE,
         0.55,
