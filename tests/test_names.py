@@ -28,6 +28,7 @@ FOUND = [
     ("Results called to Dr Brown.", ["Brown"]),
     ("Per dr haskins, hold heparin.", ["haskins"]),
     ("Case reviewed with Prof. Nakamura.", ["Nakamura"]),
+    ("Discussed with Dr. Boy by telephone.", ["Boy"]),
     # "LAST, FIRST" with a given name missing from the lexicons, closing the clause
     ("Order placed by KIM, SOO-JIN (NP)", ["KIM, SOO-JIN"]),
     # a phone number after a name; "contacts", "work with"

@@ -111,7 +111,8 @@ def test_an_ordinary_word_after_a_role_is_no_name() -> None:
     [
         "HISTORY: GENTLEMAN, AGED 105, REFERRED FOR ABNORMAL CXR.",
         "CLINICAL INDICATION: MALE, AGED 26, REFERRED FOR RUQ PAIN.",
+        "NEURO: ALERT, ORIENTED X3, COOPERATIVE AND APPROPRIATE.",
     ],
 )
-def test_a_sex_word_opening_a_history_is_no_name(text: str) -> None:
+def test_ordinary_words_around_a_comma_after_a_label_are_no_name(text: str) -> None:
     assert [s for s in Scrubber().detect(text) if s.label is PhiLabel.NAME] == []

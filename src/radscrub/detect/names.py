@@ -208,7 +208,7 @@ NEVER_NAMES = _words(
     rm bed home said says saw seen spoke stated states report reports reported result results
     findings impression recommend recommended recommendation calling call phone telephone tel
     pager fax email msg message cc bcc nsg am mrn dob acc accession sex age exam fin csn
-    id no ssn dos male female gentleman gentlemen woman boy girl infant newborn
+    id no ssn dos male female gentleman gentlemen woman infant newborn
     neonate toddler adolescent teenager veteran oob riss sero sang"""
 )
 #: Relatives, roles and titles are cue words, not names ("son aware", "Husband visited").

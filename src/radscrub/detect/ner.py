@@ -527,7 +527,8 @@ class EvidenceGate:
     def header_name(self, text: str, start: int, end: int) -> bool:
         """A "LAST, FIRST" name opening a line or following a label ("Pt: Temple, King",
         "WARD, BONGANI / MR9..."): two Capitalised words around a comma, one of them a
-        known name part, neither a function word, shorthand or allow-listed term."""
+        known name part, each a name part or no ordinary word, neither a function word,
+        shorthand or allow-listed term."""
         line_start = text.rfind("\n", 0, start) + 1
         lead = _HEADER_LEAD.match(text, line_start, start)
         if lead is None:
@@ -539,6 +540,8 @@ class EvidenceGate:
         keys = [fold(w) for w in words]
         if any(self.excluded(k) and len(k) > 2 for k in keys):
             return False
+        if not all(self.name_or_new(k) or len(k) <= 2 for k in keys):
+            return False  # "NEURO: ALERT, ORIENTED X3": an ordinary word that is no name
         return any(self.lexicon.is_name(k) for k in keys)
 
     def surname_after_initial(self, key: str) -> bool:
