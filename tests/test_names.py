@@ -29,6 +29,7 @@ FOUND = [
     ("Per dr haskins, hold heparin.", ["haskins"]),
     ("Case reviewed with Prof. Nakamura.", ["Nakamura"]),
     ("Discussed with Dr. Boy by telephone.", ["Boy"]),
+    ("Per Smith team, hold heparin.", ["Smith"]),
     # "LAST, FIRST" with a given name missing from the lexicons, closing the clause
     ("Order placed by KIM, SOO-JIN (NP)", ["KIM, SOO-JIN"]),
     # a phone number after a name; "contacts", "work with"
@@ -151,6 +152,7 @@ NOT_FOUND = [
     ("Niece lives in California, Phone # 858-492-5403.", "a state before a phone"),
     ("monitor MS. OOB as tol. COVERED PER RISS. Passey muir valve.", "shorthand"),
     ("A 5 French Simmons 2 catheter. Weber B fracture. Schatzker IV fracture.", "class in between"),
+    ("Seen by Hepatology team today. SEEN BY PSYCHIATRY. Cardic Transplant surgeon.", "services"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 

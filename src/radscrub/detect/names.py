@@ -180,8 +180,11 @@ EPONYM_HEADS = _words(
     capsule fascia plexus gland glands nerve ganglion artery vein tract membrane nucleus circuit
     cistern aqueduct cave cleft segment bundle cannula needle trocar balloon bag drainage
     doctrine pupil column nests annulus aneurysm bar hemiarthroplasty arthroplasty prosthesis
-    guideline guidelines category categories lobe"""
+    guideline guidelines category categories lobe
+    surgeon surgeons department dept"""
 )
+#: Endings of medical specialties' names, never a person's ("seen by Hepatology").
+SPECIALTY_ENDINGS = ("ology", "iatry", "iatrics")
 #: Name particles and suffixes that belong to a name next to them.
 PARTICLES = _words(
     "van von der den de del della dela di da dos das du la le st ste mac mc ben bin al el ter "
@@ -560,6 +563,7 @@ class _Run:
             len(key) < 2
             or not key[0].isalpha()
             or key in NEVER_NAMES
+            or key.endswith(SPECIALTY_ENDINGS)  # "Hepatology", "Psychiatry"
             or key in CUE_WORDS
             or key in NOT_SURNAMES
             or key in _CREDENTIAL_WORDS

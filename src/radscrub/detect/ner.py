@@ -513,6 +513,7 @@ class EvidenceGate:
         return (
             len(key) < 3
             or key in name_rules.NEVER_NAMES
+            or key.endswith(name_rules.SPECIALTY_ENDINGS)
             or key in name_rules.CUE_WORDS
             or key in SHORTHAND
             or key in self.allow
