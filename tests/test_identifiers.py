@@ -49,6 +49,8 @@ def found(detector: IdentifierDetector, text: str) -> set[tuple[PhiLabel, str]]:
         ("Phone:\n467 3395\n", L.PHONE, "467 3395"),
         ("0393 1144137 mobile", L.PHONE, "0393 1144137"),
         ("Next of kin: son (07700 900123).", L.PHONE, "07700 900123"),
+        ("dictated: medical record number 4 4 7 1 9 2 3 date of birth", L.MRN, "4 4 7 1 9 2 3"),
+        ("accession number is 88 12 34 56.", L.ACCESSION, "88 12 34 56"),
         ("GP surgery 0116-258-5000 for results", L.PHONE, "0116-258-5000"),
         ("call me on 03.93.92.16.85?", L.PHONE, "03.93.92.16.85"),
         # short in-house numbers with a cue
@@ -167,6 +169,7 @@ def test_finds(detector: IdentifierDetector, text: str, label: PhiLabel, value: 
         "fusion plate L4-L5 and plate C5-6; growth plate 2 mm; plate and screws",
         "run 3 of the sequence; Order 2 of 4",
         "window 0 400 1500; values 010 120 130; sizes 0.5 120 1300",
+        "There were 3 4 5 lesions. Patient number 2 of 3. MRN number 12 mm 3 4.",
     ],
 )
 def test_ignores_clinical_lookalikes(detector: IdentifierDetector, text: str) -> None:

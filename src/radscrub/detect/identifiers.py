@@ -289,6 +289,15 @@ def _labelled(
     )
 
 
+#: Dictated digits, one group at a time: "medical record number 4 4 7 1 9 2 3".
+_SPOKEN_DIGITS = r"\d{1,3}(?:[ ]\d{1,3}){2,11}(?=[ ]\D|[.,;]?$|[.,;]\s)"
+_SPOKEN_CUES = (
+    ("mrn_spoken", L.MRN, r"(?:medical\s+record|MRN|med(?:ical)?\s+rec|unit|chart|patient)"),
+    ("accession_spoken", L.ACCESSION, r"(?:accession)"),
+    ("account_spoken", L.ACCOUNT, r"(?:account|encounter|visit)"),
+)
+
+
 LABELLED_PATTERNS: tuple[Pattern, ...] = (
     _labelled(
         "mrn",
@@ -324,6 +333,16 @@ LABELLED_PATTERNS: tuple[Pattern, ...] = (
         requires=_HEALTH_PLAN_WORDS,
     ),
     _labelled("policy", L.HEALTH_PLAN, r"(?:Policy)", strong=False, requires=("policy",)),
+    *(
+        _labelled(
+            name,
+            label,
+            cue + r"\s+(?:number|no\.?|#)(?:\s+is)?",
+            token=_SPOKEN_DIGITS,
+            requires=("number", "no", "#"),
+        )
+        for name, label, cue in _SPOKEN_CUES
+    ),
     _labelled(
         "license",
         L.LICENSE,
