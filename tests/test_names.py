@@ -36,6 +36,8 @@ FOUND = [
     ("very devoted. Lopie Certusi cell# 410-322-1419", ["Lopie Certusi"]),
     ("SEE THAT CASE MANAGEMENT CONTACTS KAREN ANN YANULIS", ["KAREN ANN YANULIS"]),
     ("Con't to work with Helen for txr home.", ["Helen"]),
+    ("Kowalski is a 65 yo M with cough.", ["Kowalski"]),
+    ("ROBERT KOWALSKI IS A 65 YO M.", ["ROBERT KOWALSKI"]),
     ("Discussed with Oyelaran, Temitope.", ["Oyelaran, Temitope"]),
     ("Discussed with Dr. Smith, Radiology.", ["Smith"]),
     ("Ordered by Smith (MD) today.", ["Smith"]),
@@ -153,6 +155,7 @@ NOT_FOUND = [
     ("monitor MS. OOB as tol. COVERED PER RISS. Passey muir valve.", "shorthand"),
     ("A 5 French Simmons 2 catheter. Weber B fracture. Schatzker IV fracture.", "class in between"),
     ("Seen by Hepatology team today. SEEN BY PSYCHIATRY. Cardic Transplant surgeon.", "services"),
+    ("The patient is a 65 year old. This is a 65 yo man. She is a 45 yo.", "no name before an age"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 

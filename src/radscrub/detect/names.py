@@ -316,6 +316,11 @@ _PHONE_AFTER_RE = (
     r"(?P<comma>[ \t]*[,:]?[ \t]*)(?P<cue>cell(?:[ \t]?phone)?|mobile|mob|home|work|tel|phone)"
     r"[ \t]*(?:#|no\.?|number)?[ \t]*[:#=]?[ \t]*(?=\(?\+?\d[\d() .-]{6,})"
 )
+#: An age right after a name: "Kowalski is a 65 yo M", "Robert is a 65-year-old man".
+_AGE_AFTER_RE = (
+    r"(?P<comma>[ \t]+)(?P<cue>is[ \t]+an?[ \t]+\d{1,3})"
+    r"(?=[ \t]*-?[ \t]*(?:y/?o|yo|y\.o\.|years?|yrs?|year-old)(?![\p{L}]))"
+)
 _PAREN_RELATIVE_RE = rf"(?P<comma>[ \t]*)\([ \t]*(?P<cue>{_phrase_regex(RELATIVES)})[ \t]*\)"
 _DICOM_RE = r"(?<![\p{L}\p{N}^])\p{L}[\p{L}'’\-]*\^[\p{L}'’\-]+(?:\^[\p{L}'’.\-]*){0,3}"
 _HEADER_RE = (
@@ -373,6 +378,7 @@ _PATTERNS: dict[str, tuple[str, int]] = {
     "postfix_cue": (_POSTFIX_CUE_RE, _NOCASE),
     "paren_relative": (_PAREN_RELATIVE_RE, _NOCASE),
     "phone_after": (_PHONE_AFTER_RE, _NOCASE),
+    "age_after": (_AGE_AFTER_RE, _NOCASE),
     "dicom": (_DICOM_RE, _CASE),
     "header": (_HEADER_RE, _CASE),
     "address": (_ADDRESS_RE, _CASE),
@@ -384,6 +390,7 @@ _REQUIRES: dict[str, tuple[str, ...]] = {
     "dicom": ("^",),
     "paren_relative": ("(",),
     "phone_after": ("cell", "mob", "home", "work", "tel", "phone"),
+    "age_after": ("is a",),
     "comma_credential": (",",),
 }
 
@@ -610,7 +617,7 @@ class _Run:
             return not common or (known and (t.cap or self._pair_follows(t)))
         if strength == PERSON:  # "MS OYELARAN", "Quenneville, MD"
             return not common and (known or (len(key) >= 3 and t.shape in ("title", "upper")))
-        if kind == "contact":  # before a phone number: "Lopie Certusi cell# 410-322-1419"
+        if kind == "contact":  # before a phone number or an age: "Lopie Certusi cell# 410-..."
             return not common and (known or t.cap)
         if known:
             return not common or t.cap or self._pair_follows(t)
@@ -915,6 +922,7 @@ class _Run:
             ("postfix", "postfix"),
             ("paren_relative", "relative"),
             ("phone_after", "contact"),
+            ("age_after", "contact"),
         ):
             for pos, comma in self._backward_cues(key, kind):
                 while kind == "credential" and (more := self._credential_before(pos)):
