@@ -150,10 +150,26 @@ def _summary(corpus: Path, pred: Path | None, run: EvaluationRun) -> dict[str, A
         },
         "entity": entity,
         "leak": r.leak.to_dict(),
+        "spurious": _spurious(run),
         "ignored_gold": r.ignored_gold,
         "unmapped_labels": r.unmapped_labels,
         "docs_per_second": r.extra.get("docs_per_second"),
         "seconds": r.extra.get("seconds"),
+    }
+
+
+def _spurious(run: EvaluationRun) -> dict[str, Any]:
+    """Over-scrubbing: predictions that overlap no gold (nor ignored) span, by predicted label."""
+    by_label: dict[str, int] = {}
+    for case in run.errors(context=0):
+        if case.kind == "spurious":
+            by_label[case.span.label] = by_label.get(case.span.label, 0) + 1
+    total = sum(by_label.values())
+    documents = run.report.documents
+    return {
+        "total": total,
+        "per_100_documents": round(100 * total / documents, 2) if documents else None,
+        "by_label": dict(sorted(by_label.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
 
 
@@ -196,10 +212,15 @@ def _corpus_markdown(c: dict[str, Any]) -> list[str]:
             name = f"entity {mode}, {side.replace('_', ' ')}"
             lines.append(f"| {name} | {_f(s['precision'])} | {_f(s['recall'])} | {_f(s['f1'])} |")
     rate = leak["rate"]
+    spurious = c["spurious"]
+    labels = ", ".join(f"{k} {v}" for k, v in spurious["by_label"].items()) or "none"
     lines += [
         "",
         f"Leak rate: {leak['documents_leaking']} of {leak['documents_with_phi']} documents with "
         f"PHI leak at least one PHI token ({'-' if rate is None else f'{100 * rate:.1f}%'}).",
+        "",
+        f"Spurious predictions (over-scrubbing: overlapping no gold span): {spurious['total']}, "
+        f"{spurious['per_100_documents']} per 100 documents; by label: {labels}.",
         "",
         "| gold label | token recall |",
         "|---|---|",

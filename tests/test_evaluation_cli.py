@@ -220,6 +220,8 @@ def test_accuracy_benchmark_with_prediction_files(
     markdown = (out / "accuracy.md").read_text(encoding="utf-8")
     assert "| token (PHI or not) | 0.667 | 0.250 | 0.364 |" in markdown
     assert "Mapped labels: PERSON → NAME." in markdown
+    assert corpus["spurious"] == {"total": 1, "per_100_documents": 50.0, "by_label": {"NAME": 1}}
+    assert "Spurious predictions (over-scrubbing: overlapping no gold span): 1," in markdown
 
 
 def test_accuracy_benchmark_skips_missing_corpora(tmp_path: Path) -> None:
