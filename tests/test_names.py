@@ -156,6 +156,7 @@ NOT_FOUND = [
     ("A 5 French Simmons 2 catheter. Weber B fracture. Schatzker IV fracture.", "class in between"),
     ("Seen by Hepatology team today. SEEN BY PSYCHIATRY. Cardic Transplant surgeon.", "services"),
     ("The patient is a 65 year old. This is a 65 yo man. She is a 45 yo.", "no name before an age"),
+    ("DOES NOT OPEN EYES. PEARL, MAE. Pt in NARD. Suctioned for frank blood.", "shorthand"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 

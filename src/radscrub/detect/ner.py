@@ -300,6 +300,7 @@ _DEVICE_HEADS = frozenset((
     "leads", "coil", "coils", "occluder", "device", "pump", "mechanical", "bileaflet"
 ))  # fmt: skip
 _TITLES = (*name_rules.STRONG_TITLES, *name_rules.PERSON_TITLES)
+_RELATIVE_WORDS = frozenset(w for phrase in name_rules.RELATIVES for w in phrase.split())
 _ABBREVIATED_ROLES = frozenset(["md", "np", "rn", "pa", "sw", "rrt", "crna", "pcp", "tech"])
 """Role nouns that notes also write before non-names ("MD AWARE", "PA LINE"): no cue."""
 _TITLE_BEFORE = regex.compile(
@@ -479,6 +480,10 @@ class EvidenceGate:
             kept.pop()
         while len(kept) > 1 and self.filler(kept[0].group(), mixed):
             kept.pop(0)
+        if len(kept) > 1 and fold(kept[0].group()) in _RELATIVE_WORDS:
+            gap = text[kept[0].end() : kept[1].start()]
+            if gap.strip(" \t") == "" and self.lexicon.is_first(fold(kept[1].group())):
+                kept.pop(0)  # "Son Frank" -> "Frank"; "Bao Pastor" keeps its surname
         if len(kept) == len(words):
             return start, end
         return kept[0].start(), kept[-1].end()
