@@ -158,6 +158,7 @@ NOT_FOUND = [
     ("The patient is a 65 year old. This is a 65 yo man. She is a 45 yo.", "no name before an age"),
     ("DOES NOT OPEN EYES. PEARL, MAE. Pt in NARD. Suctioned for frank blood.", "shorthand"),
     ("EFW 350 g (45th percentile, Hadlock). FHR 148 bpm.", "obstetric formula"),
+    ("Child Protective Services notified. Susan G. Komen brochure given.", "agencies"),
     ("Nuss bar in place. Rasmussen aneurysm. Column of Bertin.", "eponym heads"),
 ]
 
