@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from radscrub.detect.alternation import phrase_alternation
+from radscrub.detect.alternation import normalise_phrase, phrase_alternation
 
 SPACE = r"[ \t_]+"
 phrases = st.lists(st.text(alphabet="abc .", min_size=1, max_size=6), min_size=1, max_size=12)
@@ -22,8 +22,9 @@ CONTEXTS = (
 
 
 def flat(items: list[str], space: str = SPACE) -> str:
-    """The alternation phrase_alternation replaces: longest phrase first."""
-    parts = sorted({p.lower() for p in items if p}, key=len, reverse=True)
+    """The alternation phrase_alternation replaces: longest phrase first (phrases normalised
+    as phrase_alternation documents: no spaces at the ends, one space for a run)."""
+    parts = sorted({normalise_phrase(p.lower()) for p in items} - {""}, key=len, reverse=True)
     return "(?:" + "|".join(regex.escape(p).replace(r"\ ", space) for p in parts) + ")"
 
 
@@ -52,3 +53,9 @@ def test_case_kept_when_asked_and_empty_lists_refused() -> None:
     assert phrase_alternation(["AL", "AK"], lower=False) == "(?:A(?:K|L))"
     with pytest.raises(ValueError, match="at least one"):
         phrase_alternation(["", ""])
+
+
+def test_spaces_at_the_ends_and_runs_of_spaces_are_normalised() -> None:
+    """Found by hypothesis: [" ", "  a"] on "__A" (two space runs in a row split one run)."""
+    assert phrase_alternation([" ", "  a", "b  c "]) == phrase_alternation(["a", "b c"])
+    assert normalise_phrase("  dictated   by ") == "dictated by"

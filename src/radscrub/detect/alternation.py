@@ -15,10 +15,11 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["phrase_alternation"]
+__all__ = ["normalise_phrase", "phrase_alternation"]
 
 _Node = dict[str, "_Node"]
 _END = ""
+_SPACES = regex.compile(" {2,}")
 
 
 def phrase_alternation(
@@ -27,10 +28,12 @@ def phrase_alternation(
     """A non-capturing group matching any of ``phrases`` (lower-cased unless ``lower`` is
     False), each space in a phrase matching ``space``, longer phrases preferred to shorter.
 
-    The phrases must not hold characters that ``space`` matches, other than the space itself.
+    Spaces at a phrase's ends are dropped and runs of spaces count as one (two ``space`` runs
+    in a row could split one run of blanks in two ways, which a tree cannot mirror). The
+    phrases must not hold other characters that ``space`` matches.
     """
     trie: _Node = {}
-    for phrase in {p.lower() if lower else p for p in phrases}:
+    for phrase in {normalise_phrase(p.lower() if lower else p) for p in phrases}:
         if not phrase:
             continue
         node = trie
@@ -40,6 +43,11 @@ def phrase_alternation(
     if not trie:
         raise ValueError("phrase_alternation needs at least one non-empty phrase")
     return "(?:" + _render(trie, space) + ")"
+
+
+def normalise_phrase(phrase: str) -> str:
+    """``phrase`` without spaces at its ends and with each run of spaces as one space."""
+    return _SPACES.sub(" ", phrase.strip(" "))
 
 
 def _render(node: _Node, space: str) -> str:
