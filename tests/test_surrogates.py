@@ -131,6 +131,8 @@ def test_mrn_and_patient_id_share_a_domain_and_accessions_do_not() -> None:
         (PhiLabel.PHONE, "617.726.2000 x4321"),
         (PhiLabel.FAX, "+1 617 726 2000"),
         (PhiLabel.PHONE, "726-2000"),
+        (PhiLabel.PHONE, "07700 900123"),
+        (PhiLabel.PHONE, "0116 258 5000"),
     ],
 )
 def test_phones_use_the_fictional_555_01xx_range_in_the_same_layout(
@@ -144,6 +146,8 @@ def test_phones_use_the_fictional_555_01xx_range_in_the_same_layout(
     assert digits[-7:-2] == "55501"
     if original.startswith("+1"):
         assert new.startswith("+1 ")
+    if original.startswith("0"):
+        assert new.startswith("0")  # a national trunk prefix stays
 
 
 def test_contacts_use_reserved_ranges() -> None:

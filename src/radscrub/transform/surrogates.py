@@ -215,7 +215,8 @@ class Surrogates:
         return "".join(chars)
 
     def phone(self, text: str, scope: str) -> str | None:
-        """Same layout; the last seven digits become 555-01xx (reserved for fiction)."""
+        """Same layout; the last seven digits become 555-01xx (reserved for fiction); a leading
+        trunk "0" or international "00" is kept ("07700 900123" -> "0xxxx 55501xx")."""
         body, ext = _split_extension(text)
         positions = [i for i, ch in enumerate(body) if ch.isdigit()]
         if not positions:
@@ -230,6 +231,10 @@ class Surrogates:
                     prefix[-3] = str(2 + int(prefix[-3]) % 8)
                 if prefix_len >= 4 and norm[0] == "1":
                     prefix[0] = "1"  # keep the country code of +1 numbers
+                for i in range(min(prefix_len, 2)):  # a trunk "0" or an international "00"
+                    if norm[i] != "0":
+                        break
+                    prefix[i] = "0"
                 new_digits = "".join(prefix) + "55501" + stream[prefix_len : prefix_len + 2]
             else:
                 new_digits = stream[: len(positions)]
