@@ -37,7 +37,7 @@ import regex
 
 from radscrub.detect.alternation import phrase_alternation
 from radscrub.detect.lexicons import name_lexicon
-from radscrub.detect.names import EPONYM_HEADS
+from radscrub.detect.names import DEVICE_WORDS, EPONYM_HEADS
 from radscrub.spans import PhiLabel
 
 
@@ -172,11 +172,6 @@ _WORD_AT = regex.compile(
 )
 _THE = regex.compile(r"[ \t]{1,3}(?:the|THE|The)(?=[ \t])", _CS)
 _SAINT_WORDS = frozenset({"st", "saint", "ste", "holy", "sacred", "good", "our"})
-#: Words after a saint's name that make it a device maker's name, not a hospital's.
-_DEVICE_AFTER_SAINT = EPONYM_HEADS | frozenset((
-    "mechanical", "bileaflet", "prosthetic", "prosthesis", "pacemaker", "icd", "lead", "leads",
-    "avr", "mvr", "aortic", "mitral"
-))  # fmt: skip
 _SAINT_NEXT = {"good": frozenset({"samaritan"}), "our": frozenset({"lady"})}
 #: Facility words that extend a name (lower case, full stop removed; ``med ctr`` as two words).
 _SUFFIX_WORDS = _wordset(
@@ -590,7 +585,7 @@ class NarrativePlaces:
             return None  # no capitals to tell "holy cross" from a phrase
         if low == "good" and not has_suffix and (casing != "mixed" or not capitalised):
             return None  # "a good samaritan called 911"
-        if not has_suffix and n < len(words) and words[n].low in _DEVICE_AFTER_SAINT:
+        if not has_suffix and n < len(words) and words[n].low in EPONYM_HEADS | DEVICE_WORDS:
             return None  # "St. Jude valve", "St. Jude mechanical AVR": a device maker
         key = " ".join(w.low for w in words[:n]).replace("st.", "st")
         if not has_suffix and self._city(key) is not None:

@@ -291,10 +291,20 @@ def _labelled(
 
 #: Dictated digits, one group at a time: "medical record number 4 4 7 1 9 2 3".
 _SPOKEN_DIGITS = r"\d{1,3}(?:[ ]\d{1,3}){2,11}(?=[ ]\D|[.,;]?$|[.,;]\s)"
-_SPOKEN_CUES = (
-    ("mrn_spoken", L.MRN, r"(?:medical\s+record|MRN|med(?:ical)?\s+rec|unit|chart|patient)"),
-    ("accession_spoken", L.ACCESSION, r"(?:accession)"),
-    ("account_spoken", L.ACCOUNT, r"(?:account|encounter|visit)"),
+_SPOKEN_CUES = (  # (name, label, cue, words one of which every cue holds: the prefilter)
+    (
+        "mrn_spoken",
+        L.MRN,
+        r"(?:medical\s+record|MRN|med(?:ical)?\s+rec|unit|chart|patient)",
+        ("rec", "mrn", "unit", "chart", "patient"),
+    ),
+    ("accession_spoken", L.ACCESSION, r"(?:accession)", ("accession",)),
+    (
+        "account_spoken",
+        L.ACCOUNT,
+        r"(?:account|encounter|visit)",
+        ("account", "encounter", "visit"),
+    ),
 )
 
 
@@ -339,9 +349,9 @@ LABELLED_PATTERNS: tuple[Pattern, ...] = (
             label,
             cue + r"\s+(?:number|no\.?|#)(?:\s+is)?",
             token=_SPOKEN_DIGITS,
-            requires=("number", "no", "#"),
+            requires=requires,
         )
-        for name, label, cue in _SPOKEN_CUES
+        for name, label, cue, requires in _SPOKEN_CUES
     ),
     _labelled(
         "license",

@@ -183,6 +183,11 @@ EPONYM_HEADS = _words(
     guideline guidelines category categories lobe
     surgeon surgeons department dept"""
 )
+#: Words after a saint's or place-like name that make it a device maker's ("St. Jude valve").
+DEVICE_WORDS = _words(
+    """valve valves prosthesis prosthetic filter catheter stent pacemaker icd lead leads coil
+    coils occluder device pump mechanical bileaflet avr mvr aortic mitral"""
+)
 #: Endings of medical specialties' names, never a person's ("seen by Hepatology").
 SPECIALTY_ENDINGS = ("ology", "iatry", "iatrics")
 #: Name particles and suffixes that belong to a name next to them.
@@ -359,8 +364,8 @@ _ADDRESS_RE = r"(?:(?<![\w.+\-])|\G)[\w.+\-]++@[\w\-]+(?:\.[\w\-]+)+|\b(?i:https
 _EPONYM_GAP = regex.compile(r"[ \t-]{0,3}(?:\d{1,2}[a-z]?[ \t-]{1,3})?")
 #: A class or type letter or roman numeral between an eponym and its head ("Weber B fracture").
 _DESIGNATOR = regex.compile(r"[a-d]|i{1,3}|iv|vi{0,3}|i?x")
-#: After a word: a value follows, so the word was a field label ("cell# 410-...", "unit 4711").
-_LABEL_VALUE = regex.compile(r"[ \t]*(?:[#:]|(?i:no\.?|number)\b|\(?\d{3})")
+#: After a word: a value follows, so the word was a field label ("cell# 410-...", "Unit No:").
+LABEL_VALUE = regex.compile(r"[ \t]*(?:[#:]|(?i:no\.?|nr|num(?:ber)?)\b|\(?\d{3})")
 _NOCASE = regex.IGNORECASE | regex.VERSION1
 _CASE = regex.VERSION1
 _PATTERNS: dict[str, tuple[str, int]] = {
@@ -561,7 +566,7 @@ class _Run:
                 nxt, gap = after, " "
         if not _EPONYM_GAP.fullmatch(gap) or nxt.key not in EPONYM_HEADS:
             return False
-        return _LABEL_VALUE.match(self.text, nxt.full_end) is None  # not "Certusi cell# 410-..."
+        return LABEL_VALUE.match(self.text, nxt.full_end) is None  # not "Certusi cell# 410-..."
 
     def unusable(self, t: _Token) -> bool:
         """Never part of a name without a strong title: function/cue words, clinical terms."""

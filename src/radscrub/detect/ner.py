@@ -285,20 +285,12 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
 
 
 _ENTITY_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
-#: The rest of an entity's (hyphenated) word, one blank, then the next word: an eponym's head,
-#: unless it starts a field label ("SMITH, JOHN Unit No: 123").
-_EPONYM_HEAD_AFTER = regex.compile(
-    r"[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*[ \t](?P<head>\p{L}+)"
-    r"(?![ \t]*(?:[:#]|(?i:no|nr|number|num)\b|\(?\d{3}))"
-)
+#: The rest of an entity's (hyphenated) word, one blank, then the next word: an eponym's head
+#: unless a value follows it (``names.LABEL_VALUE``: "SMITH, JOHN Unit No: 123").
+_EPONYM_HEAD_AFTER = regex.compile(r"[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*[ \t](?P<head>\p{L}+)")
 _HEAD_WINDOW = 60
 #: A full stop after a word of three or more letters that is not a name suffix ("Jr.").
 _SENTENCE_STOP = regex.compile(r"(?<![\p{L}])(?!(?i:jr|sr|esq)\.)\p{L}{3,}\.\Z")
-#: Words after a place-like entity that make it a device maker's name ("St. Jude valve").
-_DEVICE_HEADS = frozenset((
-    "valve", "valves", "prosthesis", "filter", "catheter", "stent", "pacemaker", "lead",
-    "leads", "coil", "coils", "occluder", "device", "pump", "mechanical", "bileaflet"
-))  # fmt: skip
 _TITLES = (*name_rules.STRONG_TITLES, *name_rules.PERSON_TITLES)
 _RELATIVE_WORDS = frozenset(w for phrase in name_rules.RELATIVES for w in phrase.split())
 _ABBREVIATED_ROLES = frozenset(["md", "np", "rn", "pa", "sw", "rrt", "crna", "pcp", "tech"])
@@ -593,11 +585,15 @@ class EvidenceGate:
         by an eponym head noun ("Gamna-Gandy bodies"; "Walker-" of "Walker-Warburg syndrome"),
         or a NAME of two or more words ending in one ("HOUSTON VALVES"). Places count only
         before a device word ("St. Jude valve"), not before "area" or "unit"."""
-        heads = name_rules.EPONYM_HEADS if label is PhiLabel.NAME else _DEVICE_HEADS
+        heads = name_rules.EPONYM_HEADS if label is PhiLabel.NAME else name_rules.DEVICE_WORDS
         if label is PhiLabel.NAME and len(keys) > 1 and _is_head(keys[-1], heads):
             return True
         after = _EPONYM_HEAD_AFTER.match(text, end, min(len(text), end + _HEAD_WINDOW))
-        return after is not None and _is_head(fold(after.group("head")), heads)
+        return (
+            after is not None
+            and _is_head(fold(after.group("head")), heads)
+            and name_rules.LABEL_VALUE.match(text, after.end()) is None
+        )
 
     @staticmethod
     def has_strong_cue(text: str, start: int, end: int) -> bool:
